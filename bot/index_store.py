@@ -1,0 +1,271 @@
+"""Build, save, check and load the index folder.
+
+The folder holds plainly named files: ``manifest.json`` (what it was built from), ``articles.json``
+(sections and sentences with offsets), ``dense.faiss`` (one normalised vector per sentence) and
+``bm25/`` (bm25s files). A build is written to a sibling temp folder and swapped in, so a build that
+dies halfway leaves the previous index in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import corpus_hash, load_corpus, scan_corpus_hash
+from .embedder import Embedder, verify_weights
+from .settings import Settings
+from .text import index_tokens
+from .types import Article, Problem, Section, Sentence
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+# Bump when splitting or unit text changes: old indexes then read as stale.
+CHUNKING_VERSION = "sentences-v1+section-title"
+REBUILD_HINT = "run `bot index build`"
+_FILES = ("articles.json", "dense.faiss")
+
+
+class IndexProblem(Exception):
+    """The index is missing, stale or unreadable; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format_version: int
+    model_name: str
+    model_sha256: str
+    dim: int
+    chunking_version: str
+    corpus_hash: str
+    built_at: str
+    build_seconds: float
+    articles: int
+    sections: int
+    sentences: int
+    vectors: int
+    file_sha256: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Status:
+    exists: bool
+    fresh: bool
+    reasons: list[str]
+    manifest: Manifest | None
+
+
+@dataclass
+class LoadedIndex:
+    """Everything retrieval needs, in memory."""
+
+    manifest: Manifest
+    articles: dict[str, Article]
+    sentences: list[Sentence]  # row i of the vector index is sentences[i]
+    faiss_index: object
+    bm25: object
+
+    def section_of(self, sentence: Sentence) -> Section:
+        return self.articles[sentence.doc_id].sections[sentence.section]
+
+
+def unit_text(article: Article, sentence: Sentence) -> str:
+    """What is embedded for a sentence: its section heading gives it a topic, the sentence the facts."""
+    section = article.sections[sentence.section]
+    return f"{section.title}: {sentence.text}"
+
+
+def lexical_text(article: Article, sentence: Sentence) -> str:
+    """What BM25 indexes for a sentence: the sentence and its section path."""
+    section = article.sections[sentence.section]
+    return " ".join([*section.path, section.title, sentence.text])
+
+
+def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[Problem]]:
+    """Parse the corpus, embed it and atomically replace ``settings.index_dir``."""
+    import bm25s
+    import faiss
+
+    started = time.perf_counter()
+    articles, problems = load_corpus(settings.corpus_dir)
+    weights = verify_weights(settings.model_dir, settings.model_sha256)
+    sentences = [s for a in articles for s in a.sentences]
+    by_id = {a.doc_id: a for a in articles}
+    vectors = embedder.encode([unit_text(by_id[s.doc_id], s) for s in sentences])
+    if vectors.shape != (len(sentences), embedder.dim):
+        raise IndexProblem(f"embedder returned shape {vectors.shape}, expected ({len(sentences)}, {embedder.dim})")
+    index_dir = Path(settings.index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.build-", dir=index_dir.parent))
+    try:
+        flat = faiss.IndexFlatIP(embedder.dim)
+        flat.add(vectors)
+        faiss.write_index(flat, str(tmp / "dense.faiss"))
+        bm25 = bm25s.BM25()
+        bm25.index([index_tokens(lexical_text(by_id[s.doc_id], s)) or ["_"] for s in sentences], show_progress=False)
+        bm25.save(str(tmp / "bm25"))
+        (tmp / "articles.json").write_text(json.dumps([dataclasses.asdict(a) for a in articles]), encoding="utf-8")
+        manifest = Manifest(
+            format_version=FORMAT_VERSION,
+            model_name=embedder.name,
+            model_sha256=weights,
+            dim=embedder.dim,
+            chunking_version=CHUNKING_VERSION,
+            corpus_hash=corpus_hash(articles),
+            built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            build_seconds=round(time.perf_counter() - started, 3),
+            articles=len(articles),
+            sections=sum(len(a.sections) for a in articles),
+            sentences=len(sentences),
+            vectors=int(flat.ntotal),
+            file_sha256={name: _sha256(tmp / name) for name in _FILES},
+        )
+        _write_json_atomic(tmp / "manifest.json", dataclasses.asdict(manifest))
+        _fsync_dir(tmp)
+        _swap_in(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    log.info("built index: %d articles, %d sentences in %.2fs", manifest.articles, manifest.sentences, manifest.build_seconds)
+    return manifest, problems
+
+
+def _swap_in(tmp: Path, index_dir: Path) -> None:
+    # Two renames: if we die between them, `load_index` finds the `.old` folder and uses it.
+    old = index_dir.with_name(index_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if index_dir.exists():
+        os.rename(index_dir, old)
+    os.rename(tmp, index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(index_dir.parent)
+
+
+def _live_dir(index_dir: Path) -> Path:
+    old = index_dir.with_name(index_dir.name + ".old")
+    if not (index_dir / "manifest.json").exists() and (old / "manifest.json").exists():
+        return old
+    return index_dir
+
+
+def read_manifest(index_dir: Path) -> Manifest:
+    """The manifest, or IndexProblem saying the index is missing or unreadable."""
+    path = _live_dir(Path(index_dir)) / "manifest.json"
+    if not path.exists():
+        raise IndexProblem(f"no index in {index_dir}; {REBUILD_HINT}")
+    try:
+        return Manifest(**json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError) as exc:
+        raise IndexProblem(f"index manifest {path} is unreadable ({exc.__class__.__name__}); {REBUILD_HINT}") from None
+
+
+def check_status(settings: Settings) -> Status:
+    """Is the index there and does it match the corpus, model and chunker? Cheap: hashes files, loads nothing."""
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexProblem as exc:
+        return Status(False, False, [str(exc)], None)
+    reasons = []
+    if manifest.format_version != FORMAT_VERSION:
+        reasons.append(f"index format {manifest.format_version} != {FORMAT_VERSION}")
+    if manifest.model_sha256 != settings.model_sha256:
+        reasons.append("built with different model weights")
+    if manifest.chunking_version != CHUNKING_VERSION:
+        reasons.append(f"chunking changed ({manifest.chunking_version} → {CHUNKING_VERSION})")
+    current = scan_corpus_hash(settings.corpus_dir)
+    if current is None:
+        reasons.append(f"corpus folder {settings.corpus_dir} does not exist")
+    elif current != manifest.corpus_hash:
+        reasons.append(f"articles in {settings.corpus_dir} changed since the build")
+    live = _live_dir(Path(settings.index_dir))
+    for name, digest in manifest.file_sha256.items():
+        path = live / name
+        if not path.exists():
+            reasons.append(f"{name} is missing")
+        elif _sha256(path) != digest:
+            reasons.append(f"{name} is corrupt (hash mismatch)")
+    if not (live / "bm25").is_dir():
+        reasons.append("bm25/ is missing")
+    return Status(True, not reasons, reasons, manifest)
+
+
+def load_index(settings: Settings) -> LoadedIndex:
+    """Load a fresh index or raise IndexProblem naming the problem and the rebuild command."""
+    import bm25s
+    import faiss
+
+    status = check_status(settings)
+    if not status.fresh:
+        raise IndexProblem(f"index in {settings.index_dir} is {'stale' if status.exists else 'missing'}: "
+                          f"{'; '.join(status.reasons)}; {REBUILD_HINT}")
+    live = _live_dir(Path(settings.index_dir))
+    try:
+        raw = json.loads((live / "articles.json").read_text(encoding="utf-8"))
+        articles = {a["doc_id"]: _article_from_dict(a) for a in raw}
+        flat = faiss.read_index(str(live / "dense.faiss"))
+        bm25 = bm25s.BM25.load(str(live / "bm25"))
+    except Exception as exc:  # any unreadable file means the same thing to the user
+        raise IndexProblem(f"index in {settings.index_dir} is unreadable ({exc.__class__.__name__}: {exc}); {REBUILD_HINT}") from None
+    sentences = [s for a in articles.values() for s in a.sentences]
+    if flat.ntotal != len(sentences) or flat.d != status.manifest.dim:
+        raise IndexProblem(f"index in {settings.index_dir} has {flat.ntotal} vectors for {len(sentences)} sentences; {REBUILD_HINT}")
+    return LoadedIndex(status.manifest, articles, sentences, flat, bm25)
+
+
+def ensure_index(settings: Settings, embedder_factory) -> LoadedIndex:
+    """Load the index, rebuilding it first when missing or stale and ``settings.auto_rebuild`` allows."""
+    status = check_status(settings)
+    if not status.fresh:
+        if not settings.auto_rebuild:
+            return load_index(settings)  # raises with the reasons
+        log.warning("index %s: %s; rebuilding", "stale" if status.exists else "missing", "; ".join(status.reasons))
+        build_index(settings, embedder_factory())
+    return load_index(settings)
+
+
+def _article_from_dict(d: dict) -> Article:
+    return Article(
+        doc_id=d["doc_id"],
+        title=d["title"],
+        source_path=d["source_path"],
+        text=d["text"],
+        content_hash=d["content_hash"],
+        sections=tuple(Section(**{**s, "path": tuple(s["path"])}) for s in d["sections"]),
+        sentences=tuple(Sentence(**s) for s in d["sentences"]),
+    )
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _write_json_atomic(path: Path, data) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,101 @@
+"""Hybrid retrieval: dense (FAISS) and lexical (BM25) ranked lists fused by reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .embedder import Embedder
+from .index_store import LoadedIndex
+from .query import Query, Vocabulary, analyze
+from .types import Hit
+
+
+@dataclass(frozen=True)
+class RetrieverConfig:
+    candidates: int = 40
+    rrf_k: int = 60  # RRF constant from Cormack, Clarke & Büttcher (2009); dampens top-rank dominance
+    use_dense: bool = True
+    use_bm25: bool = True
+
+    def __post_init__(self):
+        if self.candidates <= 0 or self.rrf_k <= 0:
+            raise ValueError("candidates and rrf_k must be > 0")
+        if not (self.use_dense or self.use_bm25):
+            raise ValueError("enable at least one retriever")
+
+
+class HybridRetriever:
+    """Ranks corpus sentences for a query."""
+
+    def __init__(self, index: LoadedIndex, embedder: Embedder | None, config: RetrieverConfig = RetrieverConfig()):
+        if config.use_dense and embedder is None:
+            raise ValueError("dense retrieval needs an embedder")
+        self.index = index
+        self.embedder = embedder
+        self.config = config
+        self.vocabulary = Vocabulary(
+            [s.text for s in index.sentences]
+            + [sec.title for a in index.articles.values() for sec in a.sections]
+        )
+
+    def analyze(self, text: str) -> Query:
+        return analyze(text, self.vocabulary)
+
+    def dense_scores(self, query: Query) -> np.ndarray:
+        """Cosine similarity of the query to every sentence (exact search: IndexFlatIP)."""
+        vec = self.embedder.encode([query.corrected])
+        n = self.index.faiss_index.ntotal
+        scores, rows = self.index.faiss_index.search(vec, n)
+        out = np.empty(n, dtype=np.float32)
+        out[rows[0]] = scores[0]
+        return out
+
+    def bm25_scores(self, query: Query) -> np.ndarray:
+        stems = query.search_stems
+        if not stems:
+            return np.zeros(len(self.index.sentences), dtype=np.float32)
+        return np.asarray(self.index.bm25.get_scores(stems), dtype=np.float32)
+
+    def search(self, query: Query | str, k: int = 10) -> list[Hit]:
+        """Top ``k`` sentences, fused; ties broken by corpus order so results are reproducible."""
+        if isinstance(query, str):
+            query = self.analyze(query)
+        n = len(self.index.sentences)
+        dense = self.dense_scores(query) if self.config.use_dense else None
+        bm25 = self.bm25_scores(query) if self.config.use_bm25 else None
+        fused = np.zeros(n, dtype=np.float64)
+        ranks: dict[str, np.ndarray] = {}
+        for name, scores in (("dense", dense), ("bm25", bm25)):
+            if scores is None:
+                continue
+            order = np.lexsort((np.arange(n), -scores))  # by score desc, then row
+            rank = np.empty(n, dtype=np.int64)
+            rank[order] = np.arange(1, n + 1)
+            ranks[name] = rank
+            top = order[: self.config.candidates]
+            if name == "bm25":
+                top = top[scores[top] > 0]  # a sentence sharing no word with the query is no lexical evidence
+            fused[top] += 1.0 / (self.config.rrf_k + rank[top])
+        order = np.lexsort((np.arange(n), -fused))[:k]
+        hits = []
+        for pos, row in enumerate(order, start=1):
+            if fused[row] <= 0:
+                break
+            sentence = self.index.sentences[row]
+            article = self.index.articles[sentence.doc_id]
+            hits.append(
+                Hit(
+                    sentence=sentence,
+                    article_title=article.title,
+                    section=article.sections[sentence.section],
+                    fused=float(fused[row]),
+                    rank=pos,
+                    dense_score=None if dense is None else float(dense[row]),
+                    dense_rank=None if dense is None else int(ranks["dense"][row]),
+                    bm25_score=None if bm25 is None else float(bm25[row]),
+                    bm25_rank=None if bm25 is None else int(ranks["bm25"][row]),
+                )
+            )
+        return hits

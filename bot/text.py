@@ -1,0 +1,113 @@
+"""Text normalisation, tokens, stems, lay-term expansion and spelling repair.
+
+Shared by BM25 indexing, query analysis and the answerability check so all three see the same words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "′": "'", "–": "-", "—": "-"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+# Function words and question scaffolding that never decide what a question is about.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been before being
+    below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down during
+    each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers
+    herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's me more most
+    mustn't my myself no nor not of off on once only or other ought our ours ourselves out over own same shan't she
+    she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up very was wasn't we
+    we'd we'll we're we've were weren't what what's when when's where where's which while who who's whom why why's
+    with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+    tell please know want wondering wonder explain mean means really just actually kind sort lot lots thing things
+    get got getting go goes going make makes made say says said anyone anybody someone something way ways
+    im ive dont doesnt cant isnt whats hi hey hello thanks thank ok okay yes yeah well may might will shall must
+    need needs also much many even still ever always often usually sometimes normally probably""".split()
+)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, NFKC, straight quotes and hyphens: the form every comparison uses."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+
+
+def fold(text: str) -> str:
+    """Whitespace- and quote-insensitive form for verbatim checks."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of the normalised text, possessive endings dropped."""
+    out = []
+    for w in _WORD.findall(normalize(text)):
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer: the Snowball English stemmer in C, also what bm25s uses
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no stopwords, no one-letter tokens."""
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def index_tokens(text: str) -> list[str]:
+    """Stems indexed by BM25 for a corpus passage."""
+    return [stem(w) for w in content_words(text)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lay phrase (as a tuple of stems) → extra stems it should match."""
+
+    entries: dict[tuple[str, ...], tuple[str, ...]]
+    longest: int
+
+    def expand(self, stems: list[str]) -> list[str]:
+        """Stems added by every lay phrase found in ``stems`` (longest phrases first)."""
+        extra: list[str] = []
+        for n in range(self.longest, 0, -1):
+            for i in range(len(stems) - n + 1):
+                hit = self.entries.get(tuple(stems[i : i + n]))
+                if hit:
+                    extra.extend(s for s in hit if s not in extra)
+        return extra
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lay-term table."""
+    raw = resources.files("bot").joinpath("lexicon/lay_terms.tsv").read_text(encoding="utf-8")
+    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lay, _, clinical = line.partition("\t")
+        key = tuple(stem(w) for w in words(lay))
+        vals = tuple(dict.fromkeys(stem(w) for w in words(clinical) if w not in STOPWORDS))
+        if key:
+            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + vals))
+    return Lexicon(entries, max(len(k) for k in entries))
+
+
+def all_stems(text: str) -> list[str]:
+    """Stems of every word, stopwords included: lay phrases like "pins and needles" need them."""
+    return [stem(w) for w in words(text)]
