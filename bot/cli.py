@@ -71,10 +71,8 @@ def index_build(corpus: CorpusOpt = None, index: IndexOpt = None):
 
     def go():
         from .corpus import load_corpus
-        from .embedder import verify_weights
 
         load_corpus(settings.corpus_dir)  # fail on a bad article before paying for the model
-        verify_weights(settings.model_dir, settings.model_sha256)
         manifest, problems = build_index(settings, SentenceTransformerEmbedder(settings.model_dir, settings.model_name))
         for p in problems:
             typer.secho(str(p), fg=typer.colors.YELLOW, err=True)
@@ -144,6 +142,115 @@ def search(
         typer.echo("no passages matched")
 
 
+def _print_reply(reply, color: bool) -> None:
+    """A reply for a terminal: safety first, the quoted sentences, then where each comes from."""
+    style = (lambda t, **k: typer.style(t, **k)) if color else (lambda t, **k: t)
+    if reply.safety:
+        typer.echo(style(reply.safety.message, fg=typer.colors.RED, bold=True))
+        typer.echo()
+    body = reply.reply
+    if reply.safety and body.startswith(reply.safety.message):
+        body = body[len(reply.safety.message):].lstrip()
+    if body:
+        typer.echo(body)
+    if reply.citations:
+        typer.echo()
+        for c in reply.citations:
+            typer.echo(style(f"[{c.id}] {c.doc_title} › {' › '.join(c.section_path)}  (#{c.anchor})", dim=True))
+
+
+def _reply_or_fail(bot, messages):
+    from .conversation import ConversationError
+
+    try:
+        return bot.reply(messages)
+    except ConversationError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def ask(
+    question: Annotated[Optional[str], typer.Argument(help="The question (omit with --batch).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Reply object as JSON.")] = False,
+    batch: Annotated[Optional[str], typer.Option("--batch", help='JSONL file of {"messages": [...]} ("-" = stdin).')] = None,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+    no_rebuild: NoRebuildOpt = False,
+):
+    """Answer one question, or a batch of conversations (one Reply per line, in order)."""
+    if (question is None) == (batch is None):
+        _fail("give a question or --batch FILE, not both or neither")
+    engine = _engine(corpus, index, no_rebuild)
+    bot = _run(lambda: engine.bot)
+    if batch is None:
+        reply = _reply_or_fail(bot, [{"role": "user", "content": question}])
+        if as_json:
+            typer.echo(json.dumps(reply.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            _print_reply(reply, sys.stdout.isatty())
+        return
+    from .conversation import ConversationError
+
+    stream = sys.stdin if batch == "-" else None
+    try:
+        handle = stream or open(batch, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot read {batch}: {exc.strerror}")
+    failures = 0
+    with handle:
+        for n, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                messages = item.get("messages") if isinstance(item, dict) else None
+                if messages is None:
+                    raise ConversationError('each line must be {"messages": [...]}')
+                out = bot.reply(messages).to_dict()
+            except (ValueError, KeyError, TypeError) as exc:
+                failures += 1
+                out = {"error": f"line {n}: {exc}"}
+            typer.echo(json.dumps(out, ensure_ascii=False))
+    if failures:
+        typer.secho(f"{failures} line(s) could not be answered; see the error objects", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def chat(corpus: CorpusOpt = None, index: IndexOpt = None, no_rebuild: NoRebuildOpt = False):
+    """Interactive chat that keeps the conversation. Type :sources for the last reply's passages, :quit to leave."""
+    engine = _engine(corpus, index, no_rebuild)
+    bot = _run(lambda: engine.bot)
+    color = sys.stdout.isatty()
+    messages: list[dict] = []
+    last = None
+    typer.echo("Ask about the articles. :sources shows the passages behind the last reply, :clear starts over, :quit leaves.")
+    while True:
+        try:
+            line = input("you> " if color else "").strip()
+        except (EOFError, KeyboardInterrupt):
+            typer.echo()
+            return
+        if not line:
+            continue
+        if line in (":quit", ":q", ":exit"):
+            return
+        if line == ":clear":
+            messages, last = [], None
+            continue
+        if line == ":sources":
+            if not last or not last.citations:
+                typer.echo("no sources yet")
+            for c in (last.citations if last else []):
+                typer.echo(f"[{c.id}] {c.doc_title} › {' › '.join(c.section_path)}\n    {c.passage}")
+            continue
+        messages.append({"role": "user", "content": line})
+        last = _reply_or_fail(bot, messages)
+        messages.append({"role": "assistant", "content": last.reply})
+        _print_reply(last, color)
+        typer.echo()
+
+
 @app.command()
 def serve(
     host: Annotated[Optional[str], typer.Option(help="Bind address [env BOT_HOST].")] = None,
@@ -172,7 +279,6 @@ def serve(
 
 def main():
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs progress at DEBUG on its own handler
     app()
 
 

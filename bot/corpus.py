@@ -67,6 +67,9 @@ def load_corpus(corpus_dir: Path) -> tuple[list[Article], list[Problem]]:
         except ValueError as exc:
             problems.append(Problem(str(path), str(exc)))
             continue
+        except OSError as exc:  # e.g. a dangling symlink: name the file rather than crash
+            problems.append(Problem(str(path), f"cannot be read ({exc.strerror or exc}); fix or remove the file"))
+            continue
         problems.extend(warnings)
         if article.doc_id in seen:
             problems.append(
@@ -143,6 +146,8 @@ def _txt_headings(text: str) -> tuple[str | None, list[_Heading]]:
     title = first.group(0).strip()
     title_end = first.end()
     headings = [_Heading(0, title, title_end, title_end)]
+    if not _looks_like_heading(title):  # the file starts with body text: no title line, keep the text
+        title, title_end, headings = None, 0, []
     pos = title_end
     for para in re.finditer(r"(?:^|\n)[ \t]*\n([^\n]+)(?=\n[ \t]*\n|\n?$)", text[title_end:]):
         line = para.group(1).strip()

@@ -14,8 +14,8 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 # Bump when splitting or unit text changes: old indexes then read as stale.
-CHUNKING_VERSION = "sentences-v1+section-title"
+CHUNKING_VERSION = "sentences-v2+section-title"
 REBUILD_HINT = "run `bot index build`"
 _FILES = ("articles.json", "dense.faiss")
 
@@ -92,10 +92,19 @@ def lexical_text(article: Article, sentence: Sentence) -> str:
     return " ".join([*section.path, section.title, sentence.text])
 
 
+def _bm25s():
+    import bm25s
+
+    # bm25s sets its own logger to DEBUG on import; its progress lines are noise on our stderr.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[Problem]]:
     """Parse the corpus, embed it and atomically replace ``settings.index_dir``."""
-    import bm25s
     import faiss
+
+    bm25s = _bm25s()
 
     started = time.perf_counter()
     articles, problems = load_corpus(settings.corpus_dir)
@@ -107,7 +116,9 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         raise IndexProblem(f"embedder returned shape {vectors.shape}, expected ({len(sentences)}, {embedder.dim})")
     index_dir = Path(settings.index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.build-", dir=index_dir.parent))
+    # Not mkdtemp: its mode 0700 would lock a server running as another user out of the index.
+    tmp = index_dir.with_name(f".{index_dir.name}.build-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    tmp.mkdir()
     try:
         flat = faiss.IndexFlatIP(embedder.dim)
         flat.add(vectors)
@@ -144,9 +155,10 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
 def _swap_in(tmp: Path, index_dir: Path) -> None:
     # Two renames: if we die between them, `load_index` finds the `.old` folder and uses it.
     old = index_dir.with_name(index_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
     if index_dir.exists():
+        shutil.rmtree(old, ignore_errors=True)
         os.rename(index_dir, old)
+    # else an earlier build died between the renames and `.old` is the live index: keep it until ours is in place
     os.rename(tmp, index_dir)
     shutil.rmtree(old, ignore_errors=True)
     _fsync_dir(index_dir.parent)
@@ -202,8 +214,9 @@ def check_status(settings: Settings) -> Status:
 
 def load_index(settings: Settings) -> LoadedIndex:
     """Load a fresh index or raise IndexProblem naming the problem and the rebuild command."""
-    import bm25s
     import faiss
+
+    bm25s = _bm25s()
 
     status = check_status(settings)
     if not status.fresh:

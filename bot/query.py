@@ -10,7 +10,7 @@ from rapidfuzz import fuzz, process
 from .text import STOPWORDS, all_stems, content_words, lexicon, stem, words
 
 # Below this similarity (0-100) a word is left as the patient typed it.
-SPELLING_CUTOFF = 82
+SPELLING_CUTOFF = 80
 
 
 @dataclass(frozen=True)

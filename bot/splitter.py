@@ -12,6 +12,7 @@ from functools import lru_cache
 
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_CLOSERS = "”’\"')]}»"
 
 
 @dataclass(frozen=True)
@@ -61,25 +62,41 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
     """Sentences of ``text`` with offsets such that ``source[start:end] == span.text``."""
     spans: list[Span] = []
     for block in blocks(text, offset):
-        # Line breaks inside a paragraph are soft wraps; pysbd keeps offsets only if we give it the raw text.
-        for piece in _segmenter().segment(block.text):
+        # Line breaks inside a paragraph are soft wraps, but pysbd ends a sentence at every one; it sees
+        # spaces instead (same length, so its offsets still index the raw text we slice).
+        pieces: list[Span] = []
+        for piece in _segmenter().segment(block.text.replace("\n", " ")):
             raw = block.text[piece.start : piece.end]
             stripped = raw.strip()
             if not stripped:
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = block.start + piece.start + lead
-            spans.append(Span(stripped, start, start + len(stripped)))
-    return _merge_fragments(spans)
+            pieces.append(Span(stripped, start, start + len(stripped)))
+        spans.extend(_merge_fragments(pieces, block))
+    return spans
 
 
-def _merge_fragments(spans: list[Span]) -> list[Span]:
-    """Rejoin pieces pysbd cut after a closing quote or bracket that holds no sentence of its own."""
+def _merge_fragments(spans: list[Span], block: Span) -> list[Span]:
+    """Rejoin pieces pysbd cut after a closing quote or bracket that holds no sentence of its own,
+    and give a closing quote or bracket that pysbd put at the start of the next piece back to its sentence."""
+
+    def source(start: int, end: int) -> str:
+        return block.text[start - block.start : end - block.start]
+
     merged: list[Span] = []
     for span in spans:
-        if merged and not re.search(r"[A-Za-z0-9]{2}", span.text):
+        if merged:
             prev = merged[-1]
-            merged[-1] = Span(prev.text + " " * (span.start - prev.end) + span.text, prev.start, span.end)
-        else:
-            merged.append(span)
+            if not re.search(r"[A-Za-z0-9]{2}", span.text):
+                merged[-1] = Span(source(prev.start, span.end), prev.start, span.end)
+                continue
+            closers = len(span.text) - len(span.text.lstrip(_CLOSERS))
+            if closers and span.start == prev.end:  # touching the previous sentence: it closes that one
+                cut = span.start + closers
+                merged[-1] = Span(source(prev.start, cut), prev.start, cut)
+                rest = source(cut, span.end)
+                lead = len(rest) - len(rest.lstrip())
+                span = Span(rest.strip(), cut + lead, span.end)
+        merged.append(span)
     return merged

@@ -1,0 +1,173 @@
+"""Speed benchmark: model load, index build, warm query latency and a cold CLI search.
+
+Run from the repository root::
+
+    .venv/bin/python bench/speed_bench.py [--builds 5] [--queries 200] [--cold-runs 3] [--json]
+
+* model load: importing sentence-transformers/torch, then constructing ``SentenceTransformerEmbedder``
+  (measured first, in this fresh process).
+* index build: ``build_index`` of the seed corpus into a temp folder with the model already loaded;
+  median of ``--builds`` runs (every build also re-hashes the model weights, shown separately).
+* warm query latency: ``HybridRetriever.search`` (fused, default settings) over ``--queries`` distinct
+  questions taken from eval/*.jsonl, reworded on each pass through the list so none repeats; a few
+  unrelated warm-up queries run first and are not timed.
+* cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --no-rebuild`` as a
+  subprocess (new interpreter, imports, model load, index load, one query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from retrieval_bench import DATASETS, ROOT, load_questions, md_table
+
+COLD_QUERY = "why is my nerve test normal"
+# Each pass through the question list uses the next wording, so every timed query is a new string.
+REWORDINGS = ("{q}", "so {q}", "{q} please", "quick question {q}", "i was wondering {q}", "{q} thanks")
+
+
+def timed(fn, *args, **kwargs):
+    """(result, seconds)"""
+    start = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - start
+
+
+def distinct_queries(n: int) -> list[str]:
+    """``n`` distinct questions: every turn of every dataset line, cycled with small rewordings."""
+    base = []
+    for name in DATASETS:
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                base.extend(t for t in json.loads(line)["turns"] if t.strip())
+    base = list(dict.fromkeys(t.strip() for t in base))
+    out, seen = [], set()
+    for template in REWORDINGS:
+        for q in base:
+            text = template.format(q=q)
+            if text.lower() not in seen:
+                seen.add(text.lower())
+                out.append(text)
+            if len(out) == n:
+                return out
+    raise ValueError(f"only {len(out)} distinct questions available, asked for {n}")
+
+
+def percentile(values: list[float], p: float) -> float:
+    return float(np.percentile(np.asarray(values), p))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--builds", type=int, default=5, help="index builds to time (median reported)")
+    ap.add_argument("--queries", type=int, default=200, help="distinct warm queries to time")
+    ap.add_argument("--cold-runs", type=int, default=3, help="cold `bot search` subprocesses to time")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown tables")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    load_before = os.getloadavg()[0]
+
+    # 1. Model load, first thing in this process so the import cost is real.
+    t0 = time.perf_counter()
+    import bm25s  # noqa: F401  (imported here so its cost is not billed to the first build)
+    import sentence_transformers  # noqa: F401
+    import_s = time.perf_counter() - t0
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
+
+    from bot.embedder import SentenceTransformerEmbedder, weights_sha256
+    from bot.index_store import build_index, load_index
+    from bot.retrieval import HybridRetriever, RetrieverConfig
+    from bot.settings import Settings
+
+    settings = Settings().with_overrides(corpus_dir=ROOT / "corpus")
+    embedder, construct_s = timed(SentenceTransformerEmbedder, settings.model_dir, settings.model_name)
+    _, first_encode_s = timed(embedder.encode, ["warm-up sentence for the first forward pass"])
+    _, hash_s = timed(weights_sha256, settings.model_dir)
+
+    result: dict = {"model": {"import_s": import_s, "construct_s": construct_s, "load_total_s": import_s + construct_s,
+                              "first_encode_s": first_encode_s, "weights_sha256_s": hash_s}}
+    n_questions = {Path(d).stem: len(load_questions(ROOT / d)) for d in DATASETS}
+
+    with tempfile.TemporaryDirectory(prefix="speed-bench-") as tmp:
+        index_dir = Path(tmp) / "index"
+        build_settings = settings.with_overrides(index_dir=index_dir)
+
+        # 2. Index builds with the model in memory.
+        build_times = []
+        for _ in range(args.builds):
+            (manifest, _problems), elapsed = timed(build_index, build_settings, embedder)
+            build_times.append(elapsed)
+        result["build"] = {"runs_s": build_times, "median_s": statistics.median(build_times),
+                           "min_s": min(build_times), "max_s": max(build_times),
+                           "sentences": manifest.sentences, "articles": manifest.articles}
+        index, load_s = timed(load_index, build_settings)
+        result["build"]["load_index_s"] = load_s
+
+        # 3. Warm query latency.
+        retriever = HybridRetriever(index, embedder, RetrieverConfig(candidates=settings.candidates,
+                                                                     rrf_k=settings.rrf_k))
+        for i in range(5):
+            retriever.search(f"warm up query number {i} about lupus", k=settings.top_k)
+        queries = distinct_queries(args.queries)
+        latencies_ms = [timed(retriever.search, q, settings.top_k)[1] * 1000 for q in queries]
+        result["query"] = {"n": len(queries), "distinct": len(set(queries)), "k": settings.top_k,
+                           "p50_ms": percentile(latencies_ms, 50), "p95_ms": percentile(latencies_ms, 95),
+                           "mean_ms": statistics.fmean(latencies_ms), "max_ms": max(latencies_ms)}
+
+        # 4. Cold CLI search against the index just built.
+        cmd = [str(ROOT / ".venv/bin/bot"), "search", COLD_QUERY, "--index", str(index_dir),
+               "--corpus", str(ROOT / "corpus"), "--no-rebuild"]
+        cold = []
+        for _ in range(args.cold_runs):
+            proc, elapsed = timed(subprocess.run, cmd, cwd=ROOT, capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"`bot search` failed ({proc.returncode}): {proc.stderr.strip()}")
+            cold.append(elapsed)
+        result["cold_cli"] = {"command": f'.venv/bin/bot search "{COLD_QUERY}" --index <built> --corpus corpus --no-rebuild',
+                              "runs_s": cold, "median_s": statistics.median(cold),
+                              "top_hit": proc.stdout.splitlines()[1].strip() if proc.stdout else None}
+    result["questions_in_datasets"] = n_questions
+    # Other processes on the box skew every number here; the 1-minute load average lets a reader judge.
+    result["loadavg_1m"] = {"start": load_before, "end": os.getloadavg()[0], "cpus": os.cpu_count()}
+
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    m, b, q, c = result["model"], result["build"], result["query"], result["cold_cli"]
+    la = result["loadavg_1m"]
+    print(f"1-minute load average {la['start']:.2f} at start, {la['end']:.2f} at end, {la['cpus']} CPUs "
+          "(numbers are only comparable on an otherwise idle machine)\n")
+    print("## Model load\n\n" + md_table([
+        {"step": "import sentence-transformers + torch + bm25s", "seconds": m["import_s"]},
+        {"step": "SentenceTransformerEmbedder(...)", "seconds": m["construct_s"]},
+        {"step": "model load total", "seconds": m["load_total_s"]},
+        {"step": "first encode (1 text)", "seconds": m["first_encode_s"]},
+        {"step": "sha256 of model.safetensors (done by every build)", "seconds": m["weights_sha256_s"]},
+    ], ["step", "seconds"]) + "\n")
+    print(f"## Index build ({b['articles']} article, {b['sentences']} sentences, model loaded)\n\n" + md_table([
+        {"builds": len(b["runs_s"]), "median s": b["median_s"], "min s": b["min_s"], "max s": b["max_s"],
+         "all runs s": ", ".join(f"{t:.3f}" for t in b["runs_s"]), "load_index s": b["load_index_s"]},
+    ], ["builds", "median s", "min s", "max s", "all runs s", "load_index s"]) + "\n")
+    print(f"## Warm query latency (HybridRetriever.search, fused, k={q['k']})\n\n" + md_table([
+        {"queries": q["n"], "distinct": q["distinct"], "p50 ms": q["p50_ms"], "p95 ms": q["p95_ms"],
+         "mean ms": q["mean_ms"], "max ms": q["max_ms"]},
+    ], ["queries", "distinct", "p50 ms", "p95 ms", "mean ms", "max ms"]) + "\n")
+    print(f"## Cold CLI\n\n`{c['command']}`\n\n" + md_table([
+        {"runs": len(c["runs_s"]), "median s": c["median_s"], "all runs s": ", ".join(f"{t:.2f}" for t in c["runs_s"])},
+    ], ["runs", "median s", "all runs s"]) + f"\n\ntop hit: {c['top_hit']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

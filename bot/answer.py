@@ -1,0 +1,268 @@
+"""Extractive, cited replies: pick the article sentences that answer, quote them, or say plainly that
+the articles do not cover the question. No generative model: every fact is a verbatim sentence."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import messages as text_of
+import numpy as np
+
+from .answerability import Coverage, CorpusTerms, corpus_terms, cover, key_terms, topical_count
+from .conversation import Resolved, parse_messages, resolve
+from .intents import small_talk
+from .retrieval import HybridRetriever
+from .safety import check_safety
+from .settings import Settings
+from .text import all_stems, fold
+from .types import Citation, Claim, Hit, Reply, Safety, Sentence
+
+log = logging.getLogger(__name__)
+
+# A sentence opening with one of these leans on the one before it; quote both so the reply reads alone.
+_LEANS_BACK = re.compile(r"^(This|These|That|Those|It|Its|They|Their|Such|He|She|Both|The latter|The former)\b")
+_HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
+# Ranking weights of an answering sentence (fit on eval/dev.jsonl, checked on eval/holdout.jsonl).
+W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION = 1.0, 0.5, 1.0, 0.3, 0.5
+_SEARCH_DEPTH = 20  # fused candidates examined per question
+_EXTRA_RANK = 6  # a second or third sentence must rank at least this high
+_EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    coverage: Coverage
+    score: float
+
+
+class Bot:
+    """``Bot.reply(messages) -> Reply``: the contract every surface shares."""
+
+    def __init__(self, retriever: HybridRetriever, settings: Settings):
+        self.retriever = retriever
+        self.index = retriever.index
+        self.settings = settings
+        self._evidence_cache: dict[str, frozenset[str]] = {}
+        self._suggestion_ok: dict[str, bool] = {}
+        self._titles = {d: frozenset(all_stems(a.title)) for d, a in self.index.articles.items()}
+        self.corpus = corpus_terms(
+            [s.text for s in self.index.sentences]
+            + [sec.title for a in self.index.articles.values() for sec in a.sections],
+            self._health_similarity,
+        )
+        self._health_anchors = None
+
+    @lru_cache(maxsize=10_000)
+    def _health_similarity(self, word: str) -> float:
+        """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
+        if self._health_anchors is None:
+            self._health_anchors = self.retriever.embedder.encode(list(_HEALTH_ANCHORS))
+        vec = self.retriever.embedder.encode([word])
+        return float(np.max(vec @ self._health_anchors.T))
+
+    # -- public ---------------------------------------------------------------------------------
+    def reply(self, raw_messages: list) -> Reply:
+        """Answer the last user message of a conversation (raises ConversationError on bad input)."""
+        msgs = parse_messages(raw_messages)
+        question = msgs[-1].content[: self.settings.max_message_chars]
+        safety = check_safety(question)
+        if safety and safety.kind == "emergency":
+            return Reply(reply=safety.message, abstained=True, safety=safety)
+        if not safety and (fixed := small_talk(question)):
+            return Reply(reply=fixed, suggestions=self.suggestions(question))
+        resolved = resolve(msgs, topical_count)
+        chosen = self._select(resolved, general=bool(safety))
+        if not chosen:
+            return self._abstain(resolved, safety)
+        return self._compose(chosen, resolved, safety)
+
+    def suggestions(self, question: str = "", limit: int = 3) -> list[str]:
+        """Up to ``limit`` questions the corpus answers, nearest to ``question`` first."""
+        sections = []
+        if question.strip():
+            for hit in self.retriever.search(question, k=_SEARCH_DEPTH):
+                key = (hit.sentence.doc_id, hit.section.anchor)
+                if key not in sections:
+                    sections.append(key)
+        for article in self.index.articles.values():
+            for sec in article.sections:
+                if (article.doc_id, sec.anchor) not in sections:
+                    sections.append((article.doc_id, sec.anchor))
+        out: list[str] = []
+        for doc_id, anchor in sections:
+            article = self.index.articles[doc_id]
+            sec = next(s for s in article.sections if s.anchor == anchor)
+            q = _suggestion_text(sec.title, article.text)
+            if q not in out and self._answers(q):
+                out.append(q)
+            if len(out) == limit:
+                break
+        return out
+
+    # -- selection ------------------------------------------------------------------------------
+    def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
+        terms = key_terms(self.retriever.analyze(r.focus).corrected)
+        if general:
+            # A personal-decision question ("should I stop my prednisone?"): say what the article says
+            # about its subject in general, so only the subject words must be covered.
+            terms = sorted(terms, key=lambda t: -t.weight)[:1]
+        if r.context:
+            # A follow-up stays on the earlier topic: its most specific word must be covered too.
+            topic = max(key_terms(self.retriever.analyze(r.context).corrected), key=lambda t: t.weight, default=None)
+            if topic and all(t.stem != topic.stem for t in terms):
+                terms = [*terms, replace(topic, position=-10)]
+        query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
+        hits = self.retriever.search(query, k=_SEARCH_DEPTH)
+        if not hits or not terms:
+            return []
+        shown = self._shown_ids(r.shown) if r.more else set()
+        top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
+        defines = _defined_subject(r.focus)
+        cands = []
+        for h in hits:
+            if h.sentence.id in shown:
+                continue
+            cov = cover(terms, self._evidence(h.sentence), self._titles[h.sentence.doc_id], self.corpus)
+            own = cover(terms, self._own_evidence(h.sentence), self._titles[h.sentence.doc_id], self.corpus)
+            # Rank answering sentences by what their own words cover, then closeness by meaning and words.
+            score = (W_OWN * own.fraction + W_COVER * cov.fraction + W_DENSE * (h.dense_score or 0.0)
+                     + W_BM25 * (h.bm25_score or 0.0) / top_bm25)
+            if defines and _is_definition(h.sentence.text, defines):
+                score += W_DEFINITION
+            cands.append(Candidate(h, cov, score))
+        answering = [c for c in cands if c.coverage.answers]
+        if not answering:
+            return []
+        answering.sort(key=lambda c: (-c.score, c.hit.rank))
+        best = answering[0]
+        picked: dict[str, tuple[Sentence, float]] = {}
+        # One sentence beyond max_claims is allowed only to complete a back-reference.
+        budget = self.settings.max_claims + 1
+        for c in answering:
+            if c is not best and not (
+                c.hit.sentence.doc_id == best.hit.sentence.doc_id
+                and c.hit.rank <= _EXTRA_RANK
+                and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
+            ):
+                continue
+            group = [s for s in self._antecedents(c.hit.sentence) if s.id not in shown and s.id not in picked]
+            group.append(c.hit.sentence)
+            if picked and (len(picked) + len(group) > budget or len(picked) >= self.settings.max_claims):
+                break
+            for s in group:
+                picked.setdefault(s.id, (s, c.hit.fused))
+        return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _antecedents(self, s: Sentence, depth: int = 2) -> list[Sentence]:
+        """The sentences before ``s`` that it leans on ("This condition…"), earliest first."""
+        out: list[Sentence] = []
+        while depth and _LEANS_BACK.match(s.text) and (prev := self._previous(s)):
+            out.insert(0, prev)
+            s, depth = prev, depth - 1
+        return out
+
+    def _previous(self, s: Sentence) -> Sentence | None:
+        sentences = self.index.articles[s.doc_id].sentences
+        if s.position == 0:
+            return None
+        prev = sentences[s.position - 1]
+        return prev if prev.section == s.section else None
+
+    def _evidence(self, s: Sentence) -> frozenset[str]:
+        """Stems a sentence can cover a term with: its words, its headings, its article title, and the
+        sentence before it when it opens with a reference to it."""
+        cached = self._evidence_cache.get(s.id)
+        if cached is None:
+            article = self.index.articles[s.doc_id]
+            section = article.sections[s.section]
+            parts = [s.text, section.title, *section.path]
+            prev = self._previous(s)
+            if prev and _LEANS_BACK.match(s.text):
+                parts.append(prev.text)
+            cached = frozenset(all_stems(" ".join(parts)))
+            self._evidence_cache[s.id] = cached
+        return cached
+
+    def _own_evidence(self, s: Sentence) -> frozenset[str]:
+        """Stems of the sentence itself and the sentences it leans back on."""
+        key = "own:" + s.id
+        if key not in self._evidence_cache:
+            parts = [p.text for p in self._antecedents(s)] + [s.text]
+            self._evidence_cache[key] = frozenset(all_stems(" ".join(parts)))
+        return self._evidence_cache[key]
+
+    def _shown_ids(self, replies: tuple[str, ...]) -> set[str]:
+        folded = [fold(r) for r in replies]
+        return {s.id for s in self.index.sentences if any(fold(s.text) in r for r in folded)}
+
+    def _answers(self, question: str) -> bool:
+        if question not in self._suggestion_ok:
+            r = Resolved(question, question, "", False, ())
+            self._suggestion_ok[question] = bool(self._select(r))
+        return self._suggestion_ok[question]
+
+    # -- composition ----------------------------------------------------------------------------
+    def _compose(self, picked: list[tuple[Sentence, float]], r: Resolved, safety: Safety | None) -> Reply:
+        citations, claims, lines = [], [], []
+        chosen = [s for s, _ in picked]
+        for n, (s, score) in enumerate(picked, start=1):
+            article = self.index.articles[s.doc_id]
+            section = article.sections[s.section]
+            citations.append(Citation(
+                id=n, doc_id=s.doc_id, doc_title=article.title, section=section.title,
+                section_path=[*section.path, section.title], anchor=section.anchor, passage=s.text,
+                score=score, sentence_id=s.id,
+            ))
+            claims.append(Claim(text=s.text, citations=[n]))
+            lines.append(f"{s.text} [{n}]")
+        titles = {self.index.articles[s.doc_id].title for s in chosen}
+        intro_tpl = text_of.MORE_INTRO if r.more else text_of.ANSWER_INTRO_ONE
+        intro = intro_tpl.format(title=next(iter(titles))) if len(titles) == 1 else text_of.ANSWER_INTRO_MANY
+        if safety:
+            intro = f"{safety.message}\n\n{text_of.MEDICAL_ADVICE_GENERAL}"
+        body = f"{intro}\n\n" + " ".join(lines)
+        return Reply(reply=body, claims=claims, citations=citations, abstained=False, safety=safety)
+
+    def _abstain(self, r: Resolved, safety: Safety | None) -> Reply:
+        if safety:
+            return Reply(reply=safety.message, abstained=True, safety=safety)
+        suggestions = self.suggestions(r.focus)
+        if r.more:
+            body = text_of.NO_MORE
+        else:
+            body = text_of.ABSTAIN
+        if suggestions:
+            body += "\n\n" + text_of.ABSTAIN_SUGGEST + "\n" + "\n".join(f"- {q}" for q in suggestions)
+        return Reply(reply=body, abstained=True, suggestions=suggestions)
+
+
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
+
+
+def _defined_subject(question: str) -> str | None:
+    """The X of "what is X?", lowercased, when the question asks for a definition."""
+    m = _WHAT_IS.match(question)
+    if not m or len(m.group(1).split()) > 5:
+        return None
+    return m.group(1).lower().strip(" ?.")
+
+
+def _is_definition(sentence: str, subject: str) -> bool:
+    """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
+    low = fold(sentence).lower()
+    subj = re.escape(subject)
+    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}[^.,;]{{0,12}}(?:,|\(| is | are | refers)", low))
+
+
+def _suggestion_text(title: str, article_text: str) -> str:
+    """A heading as a question a patient could click: question headings as they are, others as
+    "Tell me about …" in sentence case, keeping acronyms and names the article capitalises mid-sentence."""
+    if title.endswith("?"):
+        return title
+    proper = set(re.findall(r"(?<=[a-z,] )([A-Z][\w-]*)", article_text))
+    phrase = " ".join(w if w.isupper() or w in proper else w.lower() for w in title.split())
+    return f"Tell me about {phrase}"

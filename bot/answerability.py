@@ -1,0 +1,163 @@
+"""Does a sentence answer the question? Decided from the question's key terms, not from similarity.
+
+Each content word of the question is a key term, weighted by how specific it is in everyday English
+(wordfreq's Zipf scale: "kidney" matters more than "really"). A sentence covers a term when its own
+words or its section headings contain the term's stem, a lay-term synonym of it, or a near spelling;
+the article title covers only its own words (every sentence of "Does Lupus Cause Nerve Pain?" is about
+lupus, but not every one is about pain). A sentence answers when it covers most of the weight and no
+*blocking* term is missing: a subject word the corpus never uses ("failure" in "Does lupus cause kidney
+failure?"), a very specific word, or a two-word concept the corpus names ("side effects").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from rapidfuzz import fuzz
+
+from .text import all_stems, content_words, lexicon, stem, words
+
+# Words about the conversation rather than its subject ("my rheumatologist mentioned…").
+SCAFFOLDING = frozenset(
+    """doctor doctors doc rheumatologist neurologist nurse physician clinician specialist appointment visit visits
+    mentioned mention told tell said say says asked ask forgot forget heard hear read reading saw seen wondering
+    curious explain explained understand understanding mean means meaning meant called call name named exactly
+    even basically literally honestly supposed question questions answer article articles info information
+    anything everything something stuff bit little lately recently today yesterday week weeks month months year
+    years ago time times day days people person guy someone friend friends mom dad mother father husband wife
+    daughter son kid kids sister brother family also like likely possible possibly thing things ok okay""".split()
+)
+
+MAX_WEIGHT = 4.0
+MIN_WEIGHT = 0.3
+# A term at least this specific (Zipf ≤ 5.0: "failure", "kidney", "pregnant") names a subject.
+SUBJECT_WEIGHT = 1.5
+# Share of the question's weighted key terms a sentence must cover.
+MIN_COVERAGE = 0.5
+# Cosine of an unknown word to health anchors above which it is a health subject ("rash", "failure"),
+# below which it is chatter ("weird", "totally"). MiniLM word vectors; see bench/ for the measurement.
+HEALTH_SIMILARITY = 0.27
+_FUZZY = 88  # rapidfuzz ratio for "near spelling"
+
+
+@dataclass(frozen=True)
+class Term:
+    word: str
+    stem: str
+    weight: float
+    alternatives: frozenset[str]  # stems that also cover it (lay-term synonyms)
+    position: int  # index among the question's words, for two-word concepts
+
+
+# Terms the article title names are its topic: true of every sentence, so they count for little.
+TOPIC_DISCOUNT = 0.25
+
+
+@dataclass(frozen=True)
+class Coverage:
+    covered: tuple[Term, ...]
+    missing: tuple[Term, ...]
+    blockers: tuple[Term, ...]
+    topic: tuple[Term, ...] = ()  # covered only through the article title
+
+    @property
+    def fraction(self) -> float:
+        got = sum(t.weight for t in self.covered) + TOPIC_DISCOUNT * sum(t.weight for t in self.topic)
+        total = got + sum(t.weight for t in self.missing)
+        return 1.0 if total == 0 else got / total
+
+    @property
+    def answers(self) -> bool:
+        return bool(self.covered or self.topic) and not self.blockers and self.fraction >= MIN_COVERAGE
+
+
+@lru_cache(maxsize=20_000)
+def specificity(word: str) -> float:
+    """How much a word says about the subject: 6.5 minus its Zipf frequency, clipped."""
+    from wordfreq import zipf_frequency
+
+    return max(MIN_WEIGHT, min(MAX_WEIGHT, 6.5 - zipf_frequency(word, "en")))
+
+
+def key_terms(text: str) -> list[Term]:
+    """The question's subject words with weights and synonym stems."""
+    toks = words(text)
+    stems = all_stems(text)
+    alternatives: dict[int, set[str]] = {}
+    lex = lexicon()
+    for n in range(lex.longest, 0, -1):
+        for i in range(len(stems) - n + 1):
+            hit = lex.entries.get(tuple(stems[i : i + n]))
+            if hit:
+                for j in range(i, i + n):
+                    alternatives.setdefault(j, set()).update(hit)
+    content = set(content_words(text))
+    terms: dict[str, Term] = {}
+    for i, w in enumerate(toks):
+        if w not in content or w in SCAFFOLDING or w.isdigit():
+            continue
+        s = stem(w)
+        if s not in terms:
+            terms[s] = Term(w, s, specificity(w), frozenset(alternatives.get(i, set())), i)
+    return list(terms.values())
+
+
+def topical_count(text: str) -> int:
+    """How many of a message's key terms name a subject."""
+    return sum(1 for t in key_terms(text) if t.weight >= SUBJECT_WEIGHT)
+
+
+@dataclass(frozen=True)
+class CorpusTerms:
+    """What the corpus knows, for telling a missing subject from missing chatter."""
+
+    stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]  # adjacent content stems: the corpus's two-word concepts
+    health_similarity: Callable[[str], float]
+
+    def knows(self, term: Term) -> bool:
+        return term.stem in self.stems or bool(term.alternatives & self.stems)
+
+
+def corpus_terms(texts: list[str], health_similarity: Callable[[str], float]) -> CorpusTerms:
+    stems: set[str] = set()
+    bigrams: set[tuple[str, str]] = set()
+    for t in texts:
+        cs = [stem(w) for w in content_words(t)]
+        stems.update(cs)
+        bigrams.update(zip(cs, cs[1:]))
+    return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity)
+
+
+def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], corpus: CorpusTerms) -> Coverage:
+    """Which terms a sentence covers (``evidence``: its stems and synonyms' targets; ``title``: article
+    title stems, matched exactly), and which missing ones block an answer."""
+    covered, missing, topic = [], [], []
+    for t in terms:
+        if t.stem in evidence or t.alternatives & evidence or _near(t.stem, evidence):
+            covered.append(t)
+        elif t.stem in title:
+            topic.append(t)
+        else:
+            missing.append(t)
+    by_position = {t.position: t for t in terms}
+    missing_set = set(missing)
+    blockers = []
+    for t in missing:
+        if t.weight >= SUBJECT_WEIGHT and not corpus.knows(t) and corpus.health_similarity(t.word) >= HEALTH_SIMILARITY:
+            blockers.append(t)
+    # A two-word concept the corpus names ("side effects") must be there whole.
+    for t in terms:
+        nxt = by_position.get(t.position + 1)
+        if nxt and (t.stem, nxt.stem) in corpus.bigrams:
+            blockers.extend(x for x in (t, nxt) if x in missing_set)
+    return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
+
+
+def _near(s: str, evidence: frozenset[str]) -> bool:
+    """A near spelling, or the stem inside a longer one ("depress" in "antidepress")."""
+    if len(s) < 5:
+        return False
+    return any(len(e) >= 5 and (fuzz.ratio(s, e) >= _FUZZY or (len(s) >= 6 and s in e)) for e in evidence)

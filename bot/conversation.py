@@ -1,0 +1,86 @@
+"""Turn the whole conversation into what to look up now: the server keeps no state, so follow-ups
+("How is it diagnosed?", "what about the feet?", "tell me more") are resolved from ``messages`` alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .intents import wants_more
+from .text import normalize
+
+ROLES = ("user", "assistant")
+_OPENER = re.compile(r"^(and|but|also|so|then|what about|how about|what if|and what|and how|ok so|okay so|same for|is that|are they|does it|do they|is it)\b")
+_ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one|ones|same)\b")
+_CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
+
+
+class ConversationError(ValueError):
+    """The messages list cannot be answered as given; the message says why."""
+
+
+@dataclass(frozen=True)
+class Message:
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What the last user turn asks, with the topic it inherits from earlier turns."""
+
+    question: str  # the last user message as typed
+    focus: str  # text whose key terms the answer must cover
+    context: str  # earlier topic text added to the search ('' when the question stands alone)
+    more: bool  # "tell me more": show the next best sentences not yet shown
+    shown: tuple[str, ...]  # assistant replies so far (to find sentences already quoted)
+
+
+def parse_messages(raw: list) -> list[Message]:
+    """Validate a ``[{"role", "content"}, …]`` list whose last item is from the user."""
+    if not isinstance(raw, list) or not raw:
+        raise ConversationError("messages must be a non-empty list of {role, content} objects")
+    out = []
+    for i, m in enumerate(raw):
+        role = m.get("role") if isinstance(m, dict) else getattr(m, "role", None)
+        content = m.get("content") if isinstance(m, dict) else getattr(m, "content", None)
+        if role not in ROLES:
+            raise ConversationError(f"messages[{i}].role must be 'user' or 'assistant', got {role!r}")
+        if not isinstance(content, str):
+            raise ConversationError(f"messages[{i}].content must be a string")
+        out.append(Message(role, content))
+    if out[-1].role != "user":
+        raise ConversationError("the last message must be from the user")
+    if not out[-1].content.strip():
+        raise ConversationError("the last message is empty; type a question")
+    return out
+
+
+def is_follow_up(text: str, topical_terms: int) -> bool:
+    """Does this turn lean on an earlier one? Openers ("what about…") and pronouns with little topic of their own."""
+    norm = " ".join(normalize(text).split())
+    if _OPENER.match(norm):
+        return True
+    return topical_terms <= 1 or (topical_terms <= 2 and bool(_ANAPHORA.search(norm)))
+
+
+def resolve(messages: list[Message], topical_count) -> Resolved:
+    """Resolve the last user turn; ``topical_count(text)`` counts the words that name a subject."""
+    users = [m.content for m in messages if m.role == "user"]
+    shown = tuple(m.content for m in messages if m.role == "assistant")
+    # Walk forward so each turn inherits from the already-resolved one before it.
+    start = max(0, len(users) - (_CONTEXT_TURNS + 1))
+    focus, context, more = users[start], "", False
+    for turn in users[start + 1 :]:
+        if wants_more(turn):
+            more = True  # same focus and context as the turn before
+            continue
+        more = False
+        if is_follow_up(turn, topical_count(turn)):
+            context = " ".join(x for x in (focus, context) if x)
+        else:
+            context = ""
+        focus = turn
+    if len(users) == 1 and wants_more(users[0]):
+        more = True
+    return Resolved(question=users[-1], focus=focus, context=context, more=more, shown=shown)

@@ -1,0 +1,46 @@
+"""Messages that are not questions about the articles: greetings, thanks, "what can you do?", goodbyes."""
+
+from __future__ import annotations
+
+import re
+
+from . import messages
+from .text import normalize
+
+_GREETING = r"(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|greetings|yo)( there)?"
+_SMALL = {
+    "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"),
+    "thanks": re.compile(r"^((ok(ay)?|great|cool|perfect|awesome|got it)[ ,!.]*)?(thanks?( you)?|thx|ty|cheers|much appreciated)\b[^?]{0,40}$"),
+    "capabilities": re.compile(
+        r"^((what|how) (can|do|could) you (do|help( me)?( with)?)|who are you|what are you|are you (a )?(bot|human|robot|doctor|real)"
+        r"|what do you know( about)?|help|what is this|what can i ask( you)?|how does this work)[ ,!.?]*$"
+    ),
+    "goodbye": re.compile(r"^(bye|goodbye|see you|good night|that's all|nothing else|no thanks?( you)?)[ ,!.]*$"),
+}
+_REPLIES = {
+    "greeting": messages.GREETING,
+    "thanks": messages.THANKS,
+    "capabilities": messages.CAPABILITIES,
+    "goodbye": messages.GOODBYE,
+}
+
+
+def small_talk(text: str) -> str | None:
+    """The fixed reply for a greeting, thanks, goodbye or capabilities question, else None."""
+    norm = " ".join(re.sub(r"[^\w' ,!.?]", " ", normalize(text)).split())
+    for kind, pattern in _SMALL.items():
+        if pattern.match(norm):
+            return _REPLIES[kind]
+    return None
+
+
+_MORE = re.compile(
+    r"^(and |ok(ay)?,? |so |please |can you )?(tell me more|more( please| info(rmation)?| details)?|go on|keep going|continue"
+    r"|what else|anything else|say more|more about (that|it|this)|tell me more about (that|it|this)|explain more"
+    r"|elaborate|and\??)[ ,!.?]*(please)?[ ,!.?]*$"
+)
+
+
+def wants_more(text: str) -> bool:
+    """Is this "tell me more" about the previous question?"""
+    return bool(_MORE.match(" ".join(normalize(text).split())))

@@ -1,0 +1,73 @@
+"""Spot messages that need a safety notice before (or instead of) an answer.
+
+Deliberately high-recall regular expressions: a false alarm costs a sentence of text, a miss could
+cost far more. Matched on the normalised text (lowercase, straight quotes).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import messages
+from .text import normalize
+from .types import Safety
+
+_EMERGENCY = [
+    # stroke signs (FAST)
+    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(droop\w*|drooping|numb and)",
+    r"\bdroop\w*\b[^.?!]{0,20}\b(face|mouth|eye|side)\b",
+    r"\bslurr\w*\b",
+    r"\b(can'?t|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get words out)\b",
+    r"\bsudden\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
+    r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
+    r"\bstroke\b",
+    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arm|leg|hand|face|side)\b",
+    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up)\b|\bgarbled\b",
+    # breathing
+    r"\b(can'?t|cannot|can not|could ?n'?t|struggling to|hard to|trouble|difficulty|unable to)\b[^.?!]{0,12}\bbreath\w*",
+    r"\b(lips?|face) (is |are )?(turning |going )?(blue|gr[ae]y)\b",
+    r"\bchok(e|ing)\b",
+    r"\bshort(ness)? of breath\b",
+    # chest pain / heart
+    r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
+    r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
+    r"\bheart attack\b",
+    # self-harm
+    r"\b(kill|hurt\w*|harm\w*|cutting) (myself|my self)\b",
+    r"\bsuicid\w*\b",
+    r"\bself[- ]?harm\w*\b",
+    r"\bend (my|it all|my own) ?(life)?\b",
+    r"\b(don'?t|do not) want to (live|be alive|be here)\b",
+    r"\bwant to die\b|\bbetter off dead\b|\bno reason to live\b",
+    # other emergencies
+    r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
+    r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
+    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,20}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(coughing|vomiting|throwing) up blood\b",
+]
+
+_ADVICE = [
+    r"\bshould i\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use)\b",
+    r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
+    r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
+    r"\bhow (much|many)\b[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
+    r"\b(what|which|right|correct|max\w*|safe) (dose|dosage)\b",
+    r"\b(my|the) (dose|dosage)\b",
+    r"\b\d+ ?(mg|milligrams?|mcg)\b",
+    r"\bis it (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i) (take|stop|mix|combine|drink|skip|use|double)\b",
+    r"\b(stop|quit|come off|go off|wean off|skip) (taking )?my\b",
+    r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
+]
+
+_EMERGENCY_RE = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY))
+_ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
+
+
+def check_safety(text: str) -> Safety | None:
+    """An emergency or medical-advice notice for this message, or None."""
+    norm = normalize(text)
+    if _EMERGENCY_RE.search(norm):
+        return Safety("emergency", messages.EMERGENCY)
+    if _ADVICE_RE.search(norm):
+        return Safety("medical_advice", messages.MEDICAL_ADVICE)
+    return None

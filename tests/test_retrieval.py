@@ -1,0 +1,84 @@
+"""Hybrid retrieval over the real model and the seed index: the passages a patient's question should reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.retrieval import HybridRetriever, RetrieverConfig
+
+STOCKING = "It usually starts in the feet and hands in a classic “stocking-and-glove” distribution."
+SMALL_FIBER = "A specific, often under-recognized form is Small-Fiber Neuropathy"
+
+
+def top(retriever, query, k=3) -> list[str]:
+    return [h.sentence.text for h in retriever.search(query, k)]
+
+
+def test_why_is_my_nerve_test_normal_puts_a_nerve_conduction_sentence_first(retriever):
+    first = top(retriever, "why is my nerve test normal", 1)[0]
+    assert "nerve conduction studies" in first.lower() and "normal" in first, first
+
+
+def test_nerve_test_reaches_the_nerve_conduction_sentences(retriever):
+    found = top(retriever, "nerve test")
+    assert sum("nerve conduction studies" in t.lower() for t in found) >= 2, found
+
+
+def test_numb_feet_reaches_the_stocking_and_glove_sentence(retriever):
+    assert STOCKING in top(retriever, "numb feet")
+
+
+def test_misspelled_neuropathy_still_finds_small_fiber_neuropathy(retriever):
+    query = retriever.analyze("nueropathy")
+    assert query.corrected == "neuropathy"
+    assert any(t.startswith(SMALL_FIBER) for t in top(retriever, "nueropathy")), top(retriever, "nueropathy")
+
+
+def test_hits_are_ranked_and_carry_each_retrievers_evidence(retriever, loaded_index):
+    hits = retriever.search("what causes nerve pain in lupus", 5)
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    assert [h.fused for h in hits] == sorted((h.fused for h in hits), reverse=True)
+    for h in hits:
+        assert h.dense_score is not None and -1.0 <= h.dense_score <= 1.0 + 1e-5
+        assert h.bm25_score is not None and h.dense_rank >= 1 and h.bm25_rank >= 1
+        assert h.article_title == "Does Lupus Cause Nerve Pain?"
+        assert h.section == loaded_index.section_of(h.sentence)
+
+
+def test_results_are_deterministic(retriever, loaded_index, embedder):
+    query = "burning pain in my hands"
+    first = [(h.sentence.id, h.fused) for h in retriever.search(query, 10)]
+    assert [(h.sentence.id, h.fused) for h in retriever.search(query, 10)] == first
+    again = HybridRetriever(loaded_index, embedder, retriever.config)
+    assert [(h.sentence.id, h.fused) for h in again.search(query, 10)] == first
+
+
+def test_dense_only(loaded_index, embedder):
+    dense = HybridRetriever(loaded_index, embedder, RetrieverConfig(use_bm25=False))
+    hits = dense.search("numb feet", 3)
+    assert STOCKING in [h.sentence.text for h in hits]
+    assert all(h.bm25_score is None and h.bm25_rank is None and h.dense_score is not None for h in hits)
+    assert [h.dense_score for h in hits] == sorted((h.dense_score for h in hits), reverse=True)
+
+
+def test_bm25_only_needs_no_model(loaded_index):
+    lexical = HybridRetriever(loaded_index, None, RetrieverConfig(use_dense=False))
+    hits = lexical.search("numb feet", 3)
+    assert hits[0].sentence.text == STOCKING
+    assert all(h.dense_score is None and h.bm25_score > 0 for h in hits)
+    # with no word in common there is no lexical evidence, so nothing is returned
+    assert lexical.search("qwertyuiop", 3) == []
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [dict(candidates=0), dict(candidates=-5), dict(rrf_k=0), dict(rrf_k=-60), dict(use_dense=False, use_bm25=False)],
+)
+def test_retriever_config_rejects_bad_values(kwargs):
+    with pytest.raises(ValueError):
+        RetrieverConfig(**kwargs)
+
+
+def test_dense_retrieval_without_an_embedder_is_refused(loaded_index):
+    with pytest.raises(ValueError, match="embedder"):
+        HybridRetriever(loaded_index, None, RetrieverConfig())
