@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import messages as text_of
 import numpy as np
 
-from .answerability import Coverage, CorpusTerms, corpus_terms, cover, key_terms, topical_count
+from .answerability import Coverage, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .retrieval import HybridRetriever
@@ -135,6 +135,8 @@ class Bot:
                 score += W_DEFINITION
             cands.append(Candidate(h, cov, score))
         answering = [c for c in cands if c.coverage.answers]
+        if not general and asks_quantity(r.focus):
+            answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
         if not answering:
             return []
         answering.sort(key=lambda c: (-c.score, c.hit.rank))

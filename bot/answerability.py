@@ -11,13 +11,14 @@ failure?"), a very specific word, or a two-word concept the corpus names ("side 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
 
-from .text import all_stems, content_words, lexicon, stem, words
+from .text import all_stems, content_words, lexicon, normalize, stem, words
 
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
@@ -32,8 +33,10 @@ SCAFFOLDING = frozenset(
 
 MAX_WEIGHT = 4.0
 MIN_WEIGHT = 0.3
-# A term at least this specific (Zipf ≤ 5.0: "failure", "kidney", "pregnant") names a subject.
-SUBJECT_WEIGHT = 1.5
+# A term at least this specific (Zipf ≤ 5.2: "failure", "kidney", "hair") may name a subject.
+SUBJECT_WEIGHT = 1.3
+# An unknown term this specific (Zipf ≤ 4.0: "gluten", "rituximab") names a subject whatever it is.
+RARE_WEIGHT = 2.5
 # Share of the question's weighted key terms a sentence must cover.
 MIN_COVERAGE = 0.5
 # Cosine of an unknown word to health anchors above which it is a health subject ("rash", "failure"),
@@ -118,7 +121,7 @@ class CorpusTerms:
     health_similarity: Callable[[str], float]
 
     def knows(self, term: Term) -> bool:
-        return term.stem in self.stems or bool(term.alternatives & self.stems)
+        return term.stem in self.stems or bool(term.alternatives & self.stems) or _near(term.stem, self.stems)
 
 
 def corpus_terms(texts: list[str], health_similarity: Callable[[str], float]) -> CorpusTerms:
@@ -146,7 +149,9 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     missing_set = set(missing)
     blockers = []
     for t in missing:
-        if t.weight >= SUBJECT_WEIGHT and not corpus.knows(t) and corpus.health_similarity(t.word) >= HEALTH_SIMILARITY:
+        if t.weight < SUBJECT_WEIGHT or corpus.knows(t):
+            continue
+        if t.weight >= RARE_WEIGHT or corpus.health_similarity(t.word) >= HEALTH_SIMILARITY:
             blockers.append(t)
     # A two-word concept the corpus names ("side effects") must be there whole.
     for t in terms:
@@ -154,6 +159,26 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
         if nxt and (t.stem, nxt.stem) in corpus.bigrams:
             blockers.extend(x for x in (t, nxt) if x in missing_set)
     return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
+
+
+_ASKS_QUANTITY = re.compile(
+    r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
+    r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b"
+)
+_STATES_QUANTITY = re.compile(
+    r"\d|%|\b(percent|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
+    r"|hours?|days?|weeks?|months?|years?|minutes?|once|twice|daily)\b"
+)
+
+
+def asks_quantity(question: str) -> bool:
+    """Does the question ask for a number, dose, duration or frequency?"""
+    return bool(_ASKS_QUANTITY.search(normalize(question)))
+
+
+def states_quantity(sentence: str) -> bool:
+    """Does the sentence state one? (A quantity question is not answered by a sentence without.)"""
+    return bool(_STATES_QUANTITY.search(normalize(sentence)))
 
 
 def _near(s: str, evidence: frozenset[str]) -> bool:
