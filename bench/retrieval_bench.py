@@ -112,7 +112,7 @@ def build_variant(base: Settings, embedder, folder: Path, unit=DEFAULT_UNIT, lex
 
 
 def retrievers(index, embedder, settings: Settings) -> dict[str, HybridRetriever]:
-    common = dict(candidates=settings.candidates, rrf_k=settings.rrf_k)
+    common = dict(candidates=settings.candidates, rrf_k=settings.rrf_k, dense_weight=settings.dense_weight)
     return {
         "fused": HybridRetriever(index, embedder, RetrieverConfig(**common)),
         "dense": HybridRetriever(index, embedder, RetrieverConfig(**common, use_bm25=False)),
@@ -155,6 +155,16 @@ def unreachable(index, questions: list[dict]) -> list[str]:
     return [q["id"] for q in questions if not any(is_answering(s.text, q["gold_any"]) for s in index.sentences)]
 
 
+def code_version() -> str:
+    """Commit of the checkout (bot/ changes under us), with '+dirty' when bot/ has uncommitted edits."""
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("+dirty" if git("status", "--porcelain", "--", "bot", "corpus", "eval") else "")
+
+
 def md_table(rows: list[dict], columns: list[str]) -> str:
     def cell(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)
@@ -173,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
 
+    version = code_version()  # before loading anything: bot/ may be edited while we run
     paths = [Path(p) if Path(p).is_absolute() else ROOT / p for p in (args.dataset or DATASETS)]
     datasets = {p.stem: load_questions(p) for p in paths}
     base = Settings().with_overrides(corpus_dir=ROOT / "corpus")
@@ -189,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             for rname, retriever in retrievers(index, embedder, base).items():
                 for dname, qs in datasets.items():
                     evals[name, rname, dname] = evaluate(retriever, qs)
-        result["config"] = {"sentences": len(indexes["default"].sentences), "candidates": base.candidates,
+        result["config"] = {"commit": version, "chunking": index_store.CHUNKING_VERSION,
+                            "sentences": len(indexes["default"].sentences), "candidates": base.candidates,
                             "rrf_k": base.rrf_k, "model": base.model_name}
         fused = retrievers(indexes["default"], embedder, base)["fused"]
         by_id = {q["id"]: q for qs in datasets.values() for q in qs}
@@ -214,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     c = result["config"]
-    print(f"corpus {c['sentences']} sentences; candidates={c['candidates']} rrf_k={c['rrf_k']}; model {c['model']}\n")
+    print(f"commit {c['commit']}, chunking {c['chunking']}; corpus {c['sentences']} sentences; candidates={c['candidates']} rrf_k={c['rrf_k']}; model {c['model']}\n")
     print(f"## Retrievers (default units)\n\n{md_table(result['retrievers'], ['retriever', 'dataset', *metric_cols])}\n")
     print(f"## Retrieval unit variants\n\n{md_table(result['units'], ['unit', 'retriever', 'dataset', *metric_cols])}\n")
     for dname, ids in result["unreachable"].items():

@@ -2,7 +2,10 @@
 
 Run from the repository root::
 
-    .venv/bin/python bench/speed_bench.py [--builds 5] [--queries 200] [--cold-runs 3] [--json]
+    .venv/bin/python bench/speed_bench.py [--builds 5] [--queries 200] [--cold-runs 3] [--torch-threads N] [--json]
+
+Run it on an otherwise idle machine: with another CPU-bound process on 2 cores, torch's default thread
+pool stalls and query latency grows ~40x. The 1-minute load average is printed to make that visible.
 
 * model load: importing sentence-transformers/torch, then constructing ``SentenceTransformerEmbedder``
   (measured first, in this fresh process).
@@ -11,7 +14,7 @@ Run from the repository root::
 * warm query latency: ``HybridRetriever.search`` (fused, default settings) over ``--queries`` distinct
   questions taken from eval/*.jsonl, reworded on each pass through the list so none repeats; a few
   unrelated warm-up queries run first and are not timed.
-* cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --no-rebuild`` as a
+* cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --corpus corpus --no-rebuild`` as a
   subprocess (new interpreter, imports, model load, index load, one query).
 """
 
@@ -30,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval_bench import DATASETS, ROOT, load_questions, md_table
+from retrieval_bench import DATASETS, ROOT, code_version, load_questions, md_table
 
 COLD_QUERY = "why is my nerve test normal"
 # Each pass through the question list uses the next wording, so every timed query is a new string.
@@ -73,16 +76,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--builds", type=int, default=5, help="index builds to time (median reported)")
     ap.add_argument("--queries", type=int, default=200, help="distinct warm queries to time")
     ap.add_argument("--cold-runs", type=int, default=3, help="cold `bot search` subprocesses to time")
+    ap.add_argument("--torch-threads", type=int, help="torch.set_num_threads(N) before loading (default: torch's)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown tables")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    load_before = os.getloadavg()[0]
+    load_before, version = os.getloadavg()[0], code_version()
 
     # 1. Model load, first thing in this process so the import cost is real.
     t0 = time.perf_counter()
     import bm25s  # noqa: F401  (imported here so its cost is not billed to the first build)
     import sentence_transformers  # noqa: F401
     import_s = time.perf_counter() - t0
+    import torch
+
+    if args.torch_threads:
+        torch.set_num_threads(args.torch_threads)
     logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
 
     from bot.embedder import SentenceTransformerEmbedder, weights_sha256
@@ -116,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
 
         # 3. Warm query latency.
         retriever = HybridRetriever(index, embedder, RetrieverConfig(candidates=settings.candidates,
-                                                                     rrf_k=settings.rrf_k))
+                                                                     rrf_k=settings.rrf_k,
+                                                                     dense_weight=settings.dense_weight))
         for i in range(5):
             retriever.search(f"warm up query number {i} about lupus", k=settings.top_k)
         queries = distinct_queries(args.queries)
@@ -139,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                               "top_hit": proc.stdout.splitlines()[1].strip() if proc.stdout else None}
     result["questions_in_datasets"] = n_questions
     # Other processes on the box skew every number here; the 1-minute load average lets a reader judge.
+    result["commit"] = version
+    result["torch_threads"] = torch.get_num_threads()
     result["loadavg_1m"] = {"start": load_before, "end": os.getloadavg()[0], "cpus": os.cpu_count()}
 
     if args.json:
@@ -146,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     m, b, q, c = result["model"], result["build"], result["query"], result["cold_cli"]
     la = result["loadavg_1m"]
-    print(f"1-minute load average {la['start']:.2f} at start, {la['end']:.2f} at end, {la['cpus']} CPUs "
+    print(f"commit {result['commit']}; torch threads {result['torch_threads']}; 1-minute load average {la['start']:.2f} at start, {la['end']:.2f} at end, {la['cpus']} CPUs "
           "(numbers are only comparable on an otherwise idle machine)\n")
     print("## Model load\n\n" + md_table([
         {"step": "import sentence-transformers + torch + bm25s", "seconds": m["import_s"]},

@@ -33,7 +33,9 @@ class Engine:
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        config = RetrieverConfig(candidates=self.settings.candidates, rrf_k=self.settings.rrf_k)
+        config = RetrieverConfig(
+            candidates=self.settings.candidates, rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight
+        )
         return HybridRetriever(self.index, self.embedder, config)
 
     @cached_property

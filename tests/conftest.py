@@ -110,7 +110,7 @@ def retriever(loaded_index, embedder, seed_index):
     """The hybrid retriever configured the way the engine configures it."""
     from bot.retrieval import HybridRetriever, RetrieverConfig
 
-    config = RetrieverConfig(candidates=seed_index.candidates, rrf_k=seed_index.rrf_k)
+    config = RetrieverConfig(candidates=seed_index.candidates, rrf_k=seed_index.rrf_k, dense_weight=seed_index.dense_weight)
     return HybridRetriever(loaded_index, embedder, config)
 
 
