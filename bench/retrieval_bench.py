@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
                     evals[name, rname, dname] = evaluate(retriever, qs)
         result["config"] = {"commit": version, "chunking": index_store.CHUNKING_VERSION,
                             "sentences": len(indexes["default"].sentences), "candidates": base.candidates,
-                            "rrf_k": base.rrf_k, "model": base.model_name}
+                            "rrf_k": base.rrf_k, "dense_weight": base.dense_weight,
+                            "model": base.model_name}
         fused = retrievers(indexes["default"], embedder, base)["fused"]
         by_id = {q["id"]: q for qs in datasets.values() for q in qs}
         for dname, qs in datasets.items():
@@ -226,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     c = result["config"]
-    print(f"commit {c['commit']}, chunking {c['chunking']}; corpus {c['sentences']} sentences; candidates={c['candidates']} rrf_k={c['rrf_k']}; model {c['model']}\n")
+    print(f"commit {c['commit']}, chunking {c['chunking']}; corpus {c['sentences']} sentences; "
+          f"candidates={c['candidates']} rrf_k={c['rrf_k']} dense_weight={c['dense_weight']}; model {c['model']}\n")
     print(f"## Retrievers (default units)\n\n{md_table(result['retrievers'], ['retriever', 'dataset', *metric_cols])}\n")
     print(f"## Retrieval unit variants\n\n{md_table(result['units'], ['unit', 'retriever', 'dataset', *metric_cols])}\n")
     for dname, ids in result["unreachable"].items():

@@ -5,7 +5,8 @@ Run from the repository root::
     .venv/bin/python bench/speed_bench.py [--builds 5] [--queries 200] [--cold-runs 3] [--torch-threads N] [--json]
 
 Run it on an otherwise idle machine: with another CPU-bound process on 2 cores, torch's default thread
-pool stalls and query latency grows ~40x. The 1-minute load average is printed to make that visible.
+pool stalls and query latency grew 30-40x in our runs. The 1-minute load average is printed to make
+that visible.
 
 * model load: importing sentence-transformers/torch, then constructing ``SentenceTransformerEmbedder``
   (measured first, in this fresh process).
@@ -14,8 +15,8 @@ pool stalls and query latency grows ~40x. The 1-minute load average is printed t
 * warm query latency: ``HybridRetriever.search`` (fused, default settings) over ``--queries`` distinct
   questions taken from eval/*.jsonl, reworded on each pass through the list so none repeats; a few
   unrelated warm-up queries run first and are not timed.
-* cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --corpus corpus --no-rebuild`` as a
-  subprocess (new interpreter, imports, model load, index load, one query).
+* cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --corpus corpus
+  --no-rebuild`` as a subprocess (new interpreter, imports, model load, index load, one query).
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     m, b, q, c = result["model"], result["build"], result["query"], result["cold_cli"]
     la = result["loadavg_1m"]
-    print(f"commit {result['commit']}; torch threads {result['torch_threads']}; 1-minute load average {la['start']:.2f} at start, {la['end']:.2f} at end, {la['cpus']} CPUs "
+    print(f"commit {result['commit']}; torch threads {result['torch_threads']}; 1-minute load average "
+          f"{la['start']:.2f} at start, {la['end']:.2f} at end, {la['cpus']} CPUs "
           "(numbers are only comparable on an otherwise idle machine)\n")
     print("## Model load\n\n" + md_table([
         {"step": "import sentence-transformers + torch + bm25s", "seconds": m["import_s"]},
