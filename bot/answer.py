@@ -11,6 +11,7 @@ from . import messages as text_of
 import numpy as np
 
 from .answerability import Coverage, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
+from .context import antecedents
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .retrieval import HybridRetriever
@@ -21,8 +22,6 @@ from .types import Citation, Claim, Hit, Reply, Safety, Sentence
 
 log = logging.getLogger(__name__)
 
-# A sentence opening with one of these leans on the one before it; quote both so the reply reads alone.
-_LEANS_BACK = re.compile(r"^(This|These|That|Those|It|Its|They|Their|Such|He|She|Both|The latter|The former)\b")
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 # Ranking weights of an answering sentence (fit on eval/dev.jsonl, checked on eval/holdout.jsonl).
 W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION = 1.0, 0.5, 1.0, 0.3, 0.5
@@ -162,20 +161,9 @@ class Bot:
                 picked.setdefault(s.id, (s, c.hit.fused))
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
 
-    def _antecedents(self, s: Sentence, depth: int = 2) -> list[Sentence]:
-        """The sentences before ``s`` that it leans on ("This condition…"), earliest first."""
-        out: list[Sentence] = []
-        while depth and _LEANS_BACK.match(s.text) and (prev := self._previous(s)):
-            out.insert(0, prev)
-            s, depth = prev, depth - 1
-        return out
-
-    def _previous(self, s: Sentence) -> Sentence | None:
-        sentences = self.index.articles[s.doc_id].sentences
-        if s.position == 0:
-            return None
-        prev = sentences[s.position - 1]
-        return prev if prev.section == s.section else None
+    def _antecedents(self, s: Sentence) -> list[Sentence]:
+        """The sentences before ``s`` that it leans on ("This condition…"): quoted with it so it reads alone."""
+        return antecedents(self.index.articles[s.doc_id], s)
 
     def _evidence(self, s: Sentence) -> frozenset[str]:
         """Stems a sentence can cover a term with: its words, its headings, its article title, and the
@@ -184,10 +172,7 @@ class Bot:
         if cached is None:
             article = self.index.articles[s.doc_id]
             section = article.sections[s.section]
-            parts = [s.text, section.title, *section.path]
-            prev = self._previous(s)
-            if prev and _LEANS_BACK.match(s.text):
-                parts.append(prev.text)
+            parts = [s.text, section.title, *section.path, *(p.text for p in self._antecedents(s))]
             cached = frozenset(all_stems(" ".join(parts)))
             self._evidence_cache[s.id] = cached
         return cached

@@ -1,0 +1,35 @@
+"""Sentences that lean on the one before ("This condition…", "It is…") and what they lean on.
+
+Shared by indexing (a back-referencing sentence is indexed with its antecedent's words, so "It is
+sometimes overlooked…" can be found by "small fiber neuropathy") and by answers (which quote both).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Article, Sentence
+
+_LEANS_BACK = re.compile(r"^(This|These|That|Those|It|Its|They|Their|Such|He|She|Both|The latter|The former)\b")
+
+
+def leans_back(text: str) -> bool:
+    """Does the sentence open with a reference to something said before it?"""
+    return bool(_LEANS_BACK.match(text))
+
+
+def previous_in_section(article: Article, s: Sentence) -> Sentence | None:
+    """The sentence before ``s`` in the same section, if any."""
+    if s.position == 0:
+        return None
+    prev = article.sentences[s.position - 1]
+    return prev if prev.section == s.section else None
+
+
+def antecedents(article: Article, s: Sentence, depth: int = 2) -> list[Sentence]:
+    """The sentences before ``s`` that it leans on, earliest first (at most ``depth``)."""
+    out: list[Sentence] = []
+    while depth and leans_back(s.text) and (prev := previous_in_section(article, s)):
+        out.insert(0, prev)
+        s, depth = prev, depth - 1
+    return out
