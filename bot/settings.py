@@ -41,18 +41,54 @@ class Settings(BaseSettings):
     workers: int = Field(1, description="Server worker processes.")
     care_team_url: str = Field("#", description="Link behind 'contact your care team' in the widget.")
     care_team_label: str = Field("Contact your care team", description="Text of that link.")
-    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API from a browser.")
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description='Origins (e.g. ["https://clinic.example"]) allowed to call the API from a browser and to embed the widget.',
+    )
     record_questions: bool = Field(False, description="Store redacted abstained questions for `bot report gaps`.")
     db_path: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
     rate_limit: str = Field("60/minute", description="Per-client request limit on the chat API.")
     max_messages: int = Field(50, description="Most messages accepted in one chat request.")
     max_message_chars: int = Field(2000, description="Longest message accepted, in characters.")
+    max_body_bytes: int = Field(64_000, description="Largest request body accepted, in bytes (413 beyond).")
+    site_title: str = Field("Lupus nerve-pain questions", description="Title of the chat page and widget panel.")
+    starter_questions: list[str] = Field(
+        default_factory=lambda: [
+            "Can lupus cause nerve pain?",
+            "Why might my nerve test be normal?",
+            "How is nerve pain in lupus treated?",
+        ],
+        description="Questions offered on an empty chat.",
+    )
+    report_limit: int = Field(20, description="Rows per list in `bot report gaps`.")
 
-    @field_validator("top_k", "candidates", "rrf_k", "max_claims", "workers", "max_messages", "max_message_chars")
+    @field_validator(
+        "top_k", "candidates", "rrf_k", "max_claims", "workers", "max_messages", "max_message_chars",
+        "max_body_bytes", "report_limit",
+    )
     @classmethod
     def _positive(cls, v: int, info) -> int:
         if v <= 0:
             raise ValueError(f"{info.field_name} must be > 0, got {v}")
+        return v
+
+    @field_validator("care_team_url")
+    @classmethod
+    def _safe_link(cls, v: str) -> str:
+        # The link is put in an href: refuse javascript: and other schemes a page should never follow.
+        if not v.startswith(("https://", "http://", "/", "#", "mailto:", "tel:")):
+            raise ValueError(f"care_team_url must be an http(s), mailto:, tel:, relative or # link, got {v!r}")
+        return v
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate(cls, v: str) -> str:
+        from limits import parse  # slowapi's rate-limit parser
+
+        try:
+            parse(v)
+        except ValueError:
+            raise ValueError(f"rate_limit must look like '60/minute' or '10/second', got {v!r}") from None
         return v
 
     @model_validator(mode="after")

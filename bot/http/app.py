@@ -1,14 +1,24 @@
-"""FastAPI app factory: assembles routers and error handlers; holds no retrieval logic."""
+"""FastAPI app factory: assembles routers, middleware and error handlers; holds no retrieval logic."""
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..engine import Engine
+from ..feedback import FeedbackStore
 from ..settings import Settings
+from . import pages
 from .routes import router
+from .security import BodyLimit, RateLimit, SecurityHeaders
+
+log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
@@ -16,7 +26,18 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app = FastAPI(title="Lupus nerve-pain patient-education bot", version="0.1.0")
     app.state.engine = engine or Engine(settings)
     app.state.settings = settings
+    app.state.feedback = FeedbackStore(settings.db_path)
     app.include_router(router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
+
+    # Added innermost first: a request meets SecurityHeaders, then CORS, then the rate limit, then the body limit.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimit, limit=settings.rate_limit)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+                           allow_headers=["content-type"], max_age=600)
+    app.add_middleware(SecurityHeaders, embed_origins=list(settings.cors_origins))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -24,5 +45,22 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
         return JSONResponse({"detail": f"{where}: {first.get('msg', 'invalid')}"}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        # Browsers asking for a page get a page; everything else gets the API's {"detail": ...}.
+        wants_html = "text/html" in request.headers.get("accept", "") and not request.url.path.startswith("/api/")
+        if wants_html and exc.status_code in (404, 405):
+            return pages.templates.TemplateResponse(
+                request, "error.html", {"request": request, "settings": settings, "status": exc.status_code,
+                                        "message": "We could not find that page."},
+                status_code=exc.status_code)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        # Never a stack trace to the client; the log keeps it.
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"detail": "internal error; the problem was logged"}, status_code=500)
 
     return app

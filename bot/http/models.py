@@ -78,3 +78,19 @@ class ArticleOut(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+class FeedbackIn(BaseModel):
+    """A thumbs up/down on one reply. The server keeps no conversation, so the browser sends what it rated."""
+
+    model_config = ConfigDict(extra="forbid")
+    reply_id: str = Field(pattern=r"^[A-Za-z0-9_-]{8,64}$", description="Id the browser gave the reply; a new vote on it replaces the old.")
+    helpful: bool
+    reply: str = Field(max_length=10_000, description="The reply text that was rated.")
+    question: str | None = Field(None, max_length=2_000, description="The question; stored (redacted) only when BOT_RECORD_QUESTIONS is on.")
+    abstained: bool = False
+    comment: str | None = Field(None, max_length=1_000)
+
+
+class FeedbackOut(BaseModel):
+    status: Literal["recorded"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -9,9 +11,12 @@ from fastapi.concurrency import run_in_threadpool
 
 from ..conversation import ConversationError
 from ..engine import Engine
+from ..feedback import FeedbackStore
 from ..settings import Settings
-from .models import ArticleOut, ArticleSummary, ChatRequest, Problem, ReplyOut, SectionOut, SentenceOut
+from .models import (ArticleOut, ArticleSummary, ChatRequest, FeedbackIn, FeedbackOut, Problem, ReplyOut, SectionOut,
+                     SentenceOut)
 
+log = logging.getLogger(__name__)
 router = APIRouter()
 
 
@@ -23,8 +28,13 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def get_feedback(request: Request) -> FeedbackStore:
+    return request.app.state.feedback
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
 
 
 @router.get("/healthz")
@@ -43,7 +53,7 @@ def readyz(engine: EngineDep) -> dict:
 
 
 @router.post("/api/chat", response_model=ReplyOut, responses={422: {"model": Problem}})
-async def chat(body: ChatRequest, engine: EngineDep, settings: SettingsDep) -> dict:
+async def chat(body: ChatRequest, engine: EngineDep, settings: SettingsDep, store: FeedbackDep) -> dict:
     """Answer the last user message of ``messages``; the server keeps no conversation state."""
     if len(body.messages) > settings.max_messages:
         raise HTTPException(422, f"too many messages ({len(body.messages)}); send at most the last {settings.max_messages}")
@@ -55,7 +65,25 @@ async def chat(body: ChatRequest, engine: EngineDep, settings: SettingsDep) -> d
         reply = await run_in_threadpool(engine.bot.reply, messages)
     except ConversationError as exc:
         raise HTTPException(422, str(exc)) from None
+    if reply.abstained and reply.safety is None and settings.record_questions:
+        try:
+            await run_in_threadpool(store.record_question, messages[-1]["content"])
+        except sqlite3.Error as exc:  # a full disk must not cost the patient the answer
+            log.warning("could not record an unanswered question: %s", exc)
     return reply.to_dict()
+
+
+@router.post("/api/feedback", response_model=FeedbackOut, status_code=201, responses={422: {"model": Problem}, 503: {"model": Problem}})
+async def feedback(body: FeedbackIn, settings: SettingsDep, store: FeedbackDep) -> dict:
+    """A thumbs up/down on a reply (free text is redacted before it is stored)."""
+    question = body.question if settings.record_questions else None
+    try:
+        await run_in_threadpool(store.record_feedback, body.reply_id, body.helpful, body.reply,
+                                abstained=body.abstained, question=question, comment=body.comment)
+    except sqlite3.Error as exc:
+        log.warning("could not store feedback: %s", exc)
+        raise HTTPException(503, "feedback could not be stored right now; please try again later") from None
+    return {"status": "recorded"}
 
 
 @router.get("/api/articles", response_model=list[ArticleSummary])
