@@ -13,6 +13,8 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded patient-education chatbot.")
 index_app = typer.Typer(no_args_is_help=True, help="Build and inspect the index.")
 app.add_typer(index_app, name="index")
+report_app = typer.Typer(no_args_is_help=True, help="Reports for clinic staff from the feedback store.")
+app.add_typer(report_app, name="report")
 
 CorpusOpt = Annotated[Optional[Path], typer.Option("--corpus", help="Articles folder [env BOT_CORPUS_DIR].")]
 IndexOpt = Annotated[Optional[Path], typer.Option("--index", help="Index folder [env BOT_INDEX_DIR].")]
@@ -73,7 +75,8 @@ def index_build(corpus: CorpusOpt = None, index: IndexOpt = None):
         from .corpus import load_corpus
 
         load_corpus(settings.corpus_dir)  # fail on a bad article before paying for the model
-        manifest, problems = build_index(settings, SentenceTransformerEmbedder(settings.model_dir, settings.model_name))
+        embedder = SentenceTransformerEmbedder(settings.model_dir, settings.model_name, settings.torch_threads)
+        manifest, problems = build_index(settings, embedder)
         for p in problems:
             typer.secho(str(p), fg=typer.colors.YELLOW, err=True)
         typer.echo(
@@ -275,6 +278,58 @@ def serve(
 
     typer.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(create_app(settings, engine), host=settings.host, port=settings.port, log_level="warning")
+
+
+@report_app.command("gaps")
+def report_gaps(
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Rows per list [env BOT_REPORT_LIMIT].")] = None,
+    days: Annotated[Optional[int], typer.Option("--days", min=1, help="Only the last N days.")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="Feedback SQLite file [env BOT_DB_PATH].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+):
+    """The questions the articles could not answer, most frequent first, and the replies marked not helpful."""
+    import sqlite3
+    import time
+
+    from .feedback import FeedbackStore
+
+    settings = _settings(db_path=db, report_limit=limit)
+    since = time.time() - days * 86400 if days else None
+    store = FeedbackStore(settings.db_path)
+    try:
+        gaps = store.top_gaps(settings.report_limit, since)
+        downs = store.thumbs_down(settings.report_limit, since)
+        counts = store.counts()
+    except sqlite3.Error as exc:
+        _fail(f"cannot read {settings.db_path}: {exc}")
+    stamp = lambda t: time.strftime("%Y-%m-%d %H:%M", time.localtime(t))  # noqa: E731
+    if as_json:
+        typer.echo(json.dumps({
+            "db": str(settings.db_path), "recording_questions": settings.record_questions, "totals": counts,
+            "unanswered": [{"question": g.question, "count": g.count, "last_asked": stamp(g.last_asked)} for g in gaps],
+            "not_helpful": [{"reply": d.reply, "question": d.question, "comment": d.comment, "abstained": d.abstained,
+                             "at": stamp(d.at)} for d in downs],
+        }, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"feedback store {settings.db_path}: {counts['questions']} unanswered questions recorded, "
+               f"{counts['helpful']} helpful and {counts['not_helpful']} not-helpful votes")
+    if not settings.record_questions:
+        typer.echo("(question recording is off; set BOT_RECORD_QUESTIONS=1 on the server to collect unanswered questions)")
+    typer.echo("\nMost frequent unanswered questions (names, emails and phone numbers redacted):")
+    for g in gaps:
+        typer.echo(f"  {g.count:>4}x  {g.question}   (last {stamp(g.last_asked)})")
+    if not gaps:
+        typer.echo("  none recorded")
+    typer.echo("\nReplies marked not helpful, newest first:")
+    for d in downs:
+        text = " ".join(d.reply.split())
+        typer.echo(f"  {stamp(d.at)}  {'[no answer] ' if d.abstained else ''}{text[:200]}{'…' if len(text) > 200 else ''}")
+        if d.question:
+            typer.echo(f"      question: {d.question}")
+        if d.comment:
+            typer.echo(f"      comment: {d.comment}")
+    if not downs:
+        typer.echo("  none recorded")
 
 
 def main():

@@ -160,7 +160,7 @@ class FeedbackStore:
         with closing(self._connect()) as conn:
             rows = conn.execute(
                 """SELECT (SELECT q2.question FROM questions q2 WHERE q2.normalized = q.normalized
-                           ORDER BY q2.asked_at DESC LIMIT 1), COUNT(*), MAX(asked_at)
+                           ORDER BY q2.asked_at DESC, q2.id DESC LIMIT 1), COUNT(*), MAX(asked_at)
                    FROM questions q WHERE asked_at >= ? GROUP BY normalized
                    ORDER BY COUNT(*) DESC, MAX(asked_at) DESC, normalized LIMIT ?""",
                 (since or 0, limit),

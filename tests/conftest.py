@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -120,3 +122,58 @@ def answer_bot(retriever, seed_index):
     from bot.answer import Bot
 
     return Bot(retriever, seed_index)
+
+
+# --- live servers (API and browser tests) ----------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(app, port: int | None = None, ready_path: str = "/healthz") -> Iterator[str]:
+    """Serve an ASGI app with uvicorn on 127.0.0.1 in a thread; yields its base URL once it answers."""
+    import threading
+
+    import httpx
+    import uvicorn
+
+    port = port or free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(1000):  # wait for the socket to answer, not for a fixed time
+        if not thread.is_alive():
+            raise RuntimeError(f"server on port {port} did not start")
+        try:
+            httpx.get(url + ready_path, timeout=0.5)
+            break
+        except httpx.TransportError:
+            threading.Event().wait(0.02)
+    try:
+        yield url
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_engine(seed_index, embedder):
+    """The real engine over the seed index, loaded before any server uses it."""
+    from bot.engine import Engine
+
+    engine = Engine(seed_index, embedder_override=embedder)
+    engine.bot  # load before serving so the first request is not the slow one
+    return engine
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``with serve(app) as url:`` runs an ASGI app on a free local port for the block."""
+    return running_server
