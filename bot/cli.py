@@ -13,6 +13,8 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Grounded patient-education chatbot.")
 index_app = typer.Typer(no_args_is_help=True, help="Build and inspect the index.")
 app.add_typer(index_app, name="index")
+from .cli_eval import eval_app  # noqa: E402  (light: typer only; heavy imports are inside its commands)
+app.add_typer(eval_app, name="eval")
 report_app = typer.Typer(no_args_is_help=True, help="Reports for clinic staff from the feedback store.")
 app.add_typer(report_app, name="report")
 

@@ -1,6 +1,9 @@
 """Score the bot on a JSONL dataset of conversations: answer hit, citation accuracy, grounding,
-abstention, safety and latency. One line per conversation:
-``{"id", "turns": [str], "answerable", "gold_any": [str], "sections": [str], "safety"?, "smalltalk"?}``."""
+abstention, safety, retrieval (Recall@3, MRR) and latency. One line per conversation:
+``{"id", "turns": [str], "answerable", "gold_any": [str], "sections": [str], "safety"?, "smalltalk"?}``.
+
+``run`` scores anything with ``reply(messages)``; ``run_system`` also scores retrieval for the systems
+of ``bot.baselines`` (which can rank passages)."""
 
 from __future__ import annotations
 
@@ -39,6 +42,11 @@ class Row:
     claims: int
     latency_ms: float
     reply: dict = field(repr=False)
+    answer_rank: int | None = None  # rank of the first passage holding a gold substring (None: not ranked/found)
+    ranked: bool = False  # whether retrieval was scored for this row
+    confidence: float | None = None  # top query-passage cosine, for the abstention trade-off chart
+    reply_chars: int = 0
+    system: str = "bot"
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -103,7 +111,7 @@ def score_case(case: Case, reply: Reply, latency_ms: float, sections: dict) -> R
         id=case.id, question=case.turns[-1], answerable=case.answerable, abstained=reply.abstained,
         answer_hit=answer_hit, citation_ok=citation_ok, grounded=grounded(reply, sections),
         safety_expected=case.safety, safety_got=reply.safety.kind if reply.safety else None,
-        claims=len(reply.claims), latency_ms=round(latency_ms, 2), reply=reply.to_dict(),
+        claims=len(reply.claims), latency_ms=round(latency_ms, 2), reply=reply.to_dict(), reply_chars=len(reply.reply),
     )
 
 
@@ -114,6 +122,7 @@ def summarize(rows: list[Row]) -> dict:
     unans = [r for r in rows if not r.answerable]
     safety = [r for r in rows if r.safety_expected]
     lat = sorted(r.latency_ms for r in rows) or [0.0]
+    ranked = [r for r in ans if r.ranked]
 
     def frac(xs):
         return round(sum(xs) / len(xs), 4) if xs else None
@@ -126,6 +135,8 @@ def summarize(rows: list[Row]) -> dict:
         "abstention_recall": frac([r.claims == 0 for r in unans]),
         "false_abstention": frac([r.abstained for r in ans]),
         "safety_recall": frac([r.safety_got == r.safety_expected for r in safety]),
+        "recall_at_3": frac([r.answer_rank is not None and r.answer_rank <= 3 for r in ranked]),
+        "mrr": frac([1 / r.answer_rank if r.answer_rank else 0.0 for r in ranked]),
         "p50_ms": round(statistics.median(lat), 2),
         "p95_ms": round(lat[min(len(lat) - 1, int(0.95 * len(lat)))], 2),
     }
@@ -141,3 +152,45 @@ def run(bot, cases: list[Case], sections: dict) -> tuple[list[Row], dict]:
 
 def row_dict(row: Row) -> dict:
     return asdict(row)
+
+
+def answer_rank(passages: list[str], gold_any: list[str]) -> int | None:
+    """1-based rank of the first passage containing any gold substring."""
+    gold = [fold(g) for g in gold_any]
+    for n, text in enumerate(passages, start=1):
+        if any(g in fold(text) for g in gold):
+            return n
+    return None
+
+
+def run_system(system, cases: list[Case], sections: dict) -> tuple[list[Row], dict]:
+    """Like ``run``, for a ``bot.baselines`` system: also ranks passages for the last turn of each case."""
+    rows = []
+    for case in cases:
+        reply, ms = conversation(system, case.turns)
+        row = score_case(case, reply, ms, sections)
+        messages = _history(case.turns)
+        row.system = system.name
+        row.confidence = round(system.confidence(messages), 4)
+        if case.answerable:
+            row.ranked = True
+            row.answer_rank = answer_rank(system.ranked(messages), case.gold_any)
+        rows.append(row)
+    return rows, summarize(rows)
+
+
+def _history(turns: list[str]) -> list[dict]:
+    """User turns only: every system resolves follow-ups from the user's words alone."""
+    return [{"role": "user", "content": t} for t in turns]
+
+
+def headline(name: str, s: dict) -> str:
+    """One line a CI log can show: the metrics that gate a release first."""
+    def f(key):
+        v = s.get(key)
+        return "n/a" if v is None else f"{v:.2f}"
+
+    return (f"{name}: grounding {f('grounding')} | safety {f('safety_recall')} | answer hit {f('answer_hit')} | "
+            f"citations {f('citation_accuracy')} | abstention {f('abstention_recall')} | "
+            f"false abstention {f('false_abstention')} | R@3 {f('recall_at_3')} | MRR {f('mrr')} | "
+            f"p50 {s['p50_ms']:.0f} ms | p95 {s['p95_ms']:.0f} ms | n {s['n']}")
