@@ -50,7 +50,7 @@ class Term:
     word: str
     stem: str
     weight: float
-    alternatives: frozenset[str]  # stems that also cover it (lay-term synonyms)
+    alternatives: frozenset[tuple[str, ...]]  # clinical phrases that also cover it (lay-term synonyms)
     position: int  # index among the question's words, for two-word concepts
 
 
@@ -87,15 +87,7 @@ def specificity(word: str) -> float:
 def key_terms(text: str) -> list[Term]:
     """The question's subject words with weights and synonym stems."""
     toks = words(text)
-    stems = all_stems(text)
-    alternatives: dict[int, set[str]] = {}
-    lex = lexicon()
-    for n in range(lex.longest, 0, -1):
-        for i in range(len(stems) - n + 1):
-            hit = lex.entries.get(tuple(stems[i : i + n]))
-            if hit:
-                for j in range(i, i + n):
-                    alternatives.setdefault(j, set()).update(hit)
+    alternatives = lexicon().matches(all_stems(text))
     content = set(content_words(text))
     terms: dict[str, Term] = {}
     for i, w in enumerate(toks):
@@ -121,7 +113,7 @@ class CorpusTerms:
     health_similarity: Callable[[str], float]
 
     def knows(self, term: Term) -> bool:
-        return term.stem in self.stems or bool(term.alternatives & self.stems) or _near(term.stem, self.stems)
+        return term.stem in self.stems or _any_phrase(term, self.stems) or _near(term.stem, self.stems)
 
 
 def corpus_terms(texts: list[str], health_similarity: Callable[[str], float]) -> CorpusTerms:
@@ -139,7 +131,7 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     title stems, matched exactly), and which missing ones block an answer."""
     covered, missing, topic = [], [], []
     for t in terms:
-        if t.stem in evidence or t.alternatives & evidence or _near(t.stem, evidence):
+        if t.stem in evidence or _any_phrase(t, evidence) or _near(t.stem, evidence):
             covered.append(t)
         elif t.stem in title:
             topic.append(t)
@@ -153,11 +145,11 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
             continue
         if t.weight >= RARE_WEIGHT or corpus.health_similarity(t.word) >= HEALTH_SIMILARITY:
             blockers.append(t)
-    # A two-word concept the corpus names ("side effects") must be there whole.
+    # A two-word concept the corpus names elsewhere ("side effects") and this sentence lacks entirely.
     for t in terms:
         nxt = by_position.get(t.position + 1)
-        if nxt and (t.stem, nxt.stem) in corpus.bigrams:
-            blockers.extend(x for x in (t, nxt) if x in missing_set)
+        if nxt and (t.stem, nxt.stem) in corpus.bigrams and t in missing_set and nxt in missing_set:
+            blockers.extend((t, nxt))
     return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
 
 
@@ -165,9 +157,10 @@ _ASKS_QUANTITY = re.compile(
     r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b"
 )
+# "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(
-    r"\d|%|\b(percent|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
-    r"|hours?|days?|weeks?|months?|years?|minutes?|once|twice|daily)\b"
+    r"\d|%|\b(percent|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
+    r"|once|twice|daily|weekly|monthly|yearly)\b"
 )
 
 
@@ -179,6 +172,10 @@ def asks_quantity(question: str) -> bool:
 def states_quantity(sentence: str) -> bool:
     """Does the sentence state one? (A quantity question is not answered by a sentence without.)"""
     return bool(_STATES_QUANTITY.search(normalize(sentence)))
+
+
+def _any_phrase(term: Term, stems: frozenset[str]) -> bool:
+    return any(all(s in stems for s in phrase) for phrase in term.alternatives)
 
 
 def _near(s: str, evidence: frozenset[str]) -> bool:

@@ -25,7 +25,7 @@ class Engine:
     def embedder(self) -> Embedder:
         if self.embedder_override is not None:
             return self.embedder_override
-        return SentenceTransformerEmbedder(self.settings.model_dir, self.settings.model_name)
+        return SentenceTransformerEmbedder(self.settings.model_dir, self.settings.model_name, self.settings.torch_threads)
 
     @cached_property
     def index(self) -> LoadedIndex:

@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .text import STOPWORDS, all_stems, content_words, lexicon, stem, words
 
 # Below this similarity (0-100) a word is left as the patient typed it.
 SPELLING_CUTOFF = 80
+# A word at least this common in English (Zipf scale) is taken as meant, never "corrected".
+REAL_WORD_ZIPF = 3.0
 
 
 @dataclass(frozen=True)
@@ -34,22 +39,53 @@ class Vocabulary:
         known: set[str] = set()
         for t in texts:
             known.update(words(t))
-        for key, vals in lexicon().entries.items():
-            known.update(key)
+        # Lay words the lexicon translates are known too, but only as stems: never correct towards them.
+        lay_stems = {s for key in lexicon().entries for s in key}
         self.words = known
-        self._stems = {stem(w) for w in known}
+        self._stems = {stem(w) for w in known} | lay_stems
         # Only correct towards long-enough words; short ones collide too easily ("pin" → "pain").
         self._choices = sorted(w for w in known if len(w) >= 4)
+        self._corrections: dict[str, str] = {}
+        _common_english()  # load the word list now (~0.3 s) rather than in someone's first request
 
     def knows(self, word: str) -> bool:
         return word in self.words or stem(word) in self._stems
 
     def correct(self, word: str) -> str:
         """The closest corpus word for a likely typo, else the word unchanged."""
+        if word not in self._corrections:
+            if len(self._corrections) > 50_000:  # typed words are open-ended: bound the memory
+                self._corrections.clear()
+            self._corrections[word] = self._correct(word)
+        return self._corrections[word]
+
+    def _correct(self, word: str) -> str:
+        from wordfreq import zipf_frequency
+
         if len(word) < 4 or word in STOPWORDS or self.knows(word) or word.isdigit():
             return word
+        if zipf_frequency(word, "en") >= REAL_WORD_ZIPF:
+            return word  # a real word the corpus lacks ("hearing") is a question it may not answer, not a typo
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
+        if match:
+            return match[0]
+        # One slip (a swap counts as one: "pian" → "pain") is enough to trust in a short word.
+        near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
+        if near:
+            return near[0]
+        return self._english(word)
+
+    def _english(self, word: str) -> str:
+        """A word no dictionary knows ("meen") may be a slip of a common English word ("mean")."""
+        match = process.extractOne(word, _common_english(), scorer=OSA.distance, score_cutoff=1)
         return match[0] if match else word
+
+
+@lru_cache(maxsize=1)
+def _common_english() -> tuple[str, ...]:
+    from wordfreq import top_n_list
+
+    return tuple(w for w in top_n_list("en", 20_000) if len(w) >= 4 and w.isalpha())
 
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:

@@ -41,8 +41,11 @@ _EMERGENCY = [
     r"\bwant to die\b|\bbetter off dead\b|\bno reason to live\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
+    r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
+    r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
+    r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
     r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
-    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,20}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
     r"\b(coughing|vomiting|throwing) up blood\b",
 ]
 
@@ -55,7 +58,7 @@ _ADVICE = [
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
     r"\bis it (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i) (take|stop|mix|combine|drink|skip|use|double)\b",
-    r"\b(stop|quit|come off|go off|wean off|skip) (taking )?my\b",
+    r"\b(stop|quit|come off|go off|wean off|skip|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
 ]
 

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
         "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
         description="Expected sha256 of model.safetensors; checked at index build.",
     )
+    torch_threads: int = Field(1, description="Threads torch may use for embedding.")
     auto_rebuild: bool = Field(True, description="Rebuild a missing or stale index on start instead of refusing.")
     top_k: int = Field(5, description="Passages shown by `bot search`.")
     candidates: int = Field(40, description="Candidates each retriever contributes before fusion.")

@@ -74,21 +74,32 @@ def index_tokens(text: str) -> list[str]:
     return [stem(w) for w in content_words(text)]
 
 
+Phrase = tuple[str, ...]  # stems of a clinical phrase; present only when all of them are
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """Lay phrase (as a tuple of stems) → extra stems it should match."""
+    """Lay phrase (as a tuple of stems) → clinical phrases it should also match."""
 
-    entries: dict[tuple[str, ...], tuple[str, ...]]
+    entries: dict[Phrase, tuple[Phrase, ...]]
     longest: int
 
-    def expand(self, stems: list[str]) -> list[str]:
-        """Stems added by every lay phrase found in ``stems`` (longest phrases first)."""
-        extra: list[str] = []
+    def matches(self, stems: list[str]) -> dict[int, set[Phrase]]:
+        """For each word position, the clinical phrases of every lay phrase covering it."""
+        out: dict[int, set[Phrase]] = {}
         for n in range(self.longest, 0, -1):
             for i in range(len(stems) - n + 1):
-                hit = self.entries.get(tuple(stems[i : i + n]))
-                if hit:
-                    extra.extend(s for s in hit if s not in extra)
+                for phrase in self.entries.get(tuple(stems[i : i + n]), ()):
+                    for j in range(i, i + n):
+                        out.setdefault(j, set()).add(phrase)
+        return out
+
+    def expand(self, stems: list[str]) -> list[str]:
+        """Stems of every clinical phrase matched in ``stems``, for lexical search."""
+        extra: list[str] = []
+        for phrases in self.matches(stems).values():
+            for phrase in sorted(phrases):
+                extra.extend(s for s in phrase if s not in extra)
         return extra
 
 
@@ -96,15 +107,15 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The packaged lay-term table."""
     raw = resources.files("bot").joinpath("lexicon/lay_terms.tsv").read_text(encoding="utf-8")
-    entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+    entries: dict[Phrase, tuple[Phrase, ...]] = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lay, _, clinical = line.partition("\t")
         key = tuple(stem(w) for w in words(lay))
-        vals = tuple(dict.fromkeys(stem(w) for w in words(clinical) if w not in STOPWORDS))
-        if key:
-            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + vals))
+        phrases = tuple(p for p in (tuple(stem(w) for w in words(c)) for c in clinical.split(";")) if p)
+        if key and phrases:
+            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + phrases))
     return Lexicon(entries, max(len(k) for k in entries))
 
 
