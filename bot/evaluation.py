@@ -47,6 +47,7 @@ class Row:
     confidence: float | None = None  # top query-passage cosine, for the abstention trade-off chart
     reply_chars: int = 0
     system: str = "bot"
+    turns: list[str] = field(default_factory=list)
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -57,6 +58,12 @@ def load_cases(path: Path) -> list[Case]:
             continue
         try:
             d = json.loads(line)
+            if not isinstance(d, dict):
+                raise TypeError("a line must be a JSON object")
+            if not isinstance(d.get("turns"), list) or not d["turns"] or not all(isinstance(t, str) for t in d["turns"]):
+                raise TypeError('"turns" must be a non-empty list of strings')
+            if d.get("safety") not in (None, "emergency", "medical_advice"):
+                raise ValueError('"safety" must be "emergency" or "medical_advice"')
             cases.append(Case(d["id"], list(d["turns"]), bool(d["answerable"]), list(d.get("gold_any", [])),
                               list(d.get("sections", [])), d.get("safety"), bool(d.get("smalltalk", False))))
         except (ValueError, KeyError, TypeError) as exc:
@@ -171,6 +178,7 @@ def run_system(system, cases: list[Case], sections: dict) -> tuple[list[Row], di
         row = score_case(case, reply, ms, sections)
         messages = _history(case.turns)
         row.system = system.name
+        row.turns = list(case.turns)
         row.confidence = round(system.confidence(messages), 4)
         if case.answerable:
             row.ranked = True

@@ -13,6 +13,14 @@ from .evaluation import Row, row_dict
 METRICS = ("answer_hit", "citation_accuracy", "grounding", "abstention_recall", "false_abstention",
            "safety_recall", "recall_at_3", "mrr", "p50_ms", "p95_ms", "n")
 LOWER_IS_BETTER = {"false_abstention", "p50_ms", "p95_ms"}
+LABELS = {"answer_hit": "answer hit", "citation_accuracy": "citations", "grounding": "grounding",
+          "abstention_recall": "abstains when it should", "false_abstention": "false abstention",
+          "safety_recall": "safety", "recall_at_3": "R@3", "mrr": "MRR", "p50_ms": "p50 ms", "p95_ms": "p95 ms", "n": "n"}
+
+
+def _asked(row: Row) -> str:
+    """The conversation's user turns, earlier ones first."""
+    return " → ".join(row.turns) if row.turns else row.question
 
 
 def failures(row: Row) -> list[str]:
@@ -55,7 +63,7 @@ def markdown(results: dict[str, tuple[list[Row], dict]], dataset: str) -> str:
         if not failed:
             lines.append("None.")
         for r, why in failed:
-            lines.append(f"### {r.id}: {r.question}")
+            lines.append(f"### {r.id}: {_asked(r)}")
             lines += [f"- {w}" for w in why]
             claims = r.reply.get("claims") or []
             if claims:
@@ -171,7 +179,8 @@ def tradeoff_svg(rows: list[Row], points: dict[str, dict]) -> str:
 
 
 _CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#1a202c}
-table{border-collapse:collapse;margin:12px 0}th,td{padding:4px 10px;border-bottom:1px solid #e2e8f0;text-align:right}
+table{border-collapse:collapse;margin:12px 0;font-size:14px}th{font-weight:600;vertical-align:bottom}
+.sys{white-space:nowrap;font-weight:600}th,td{padding:4px 8px;border-bottom:1px solid #e2e8f0;text-align:right}
 th:first-child,td:first-child{text-align:left}.good{color:#276749;font-weight:600}.charts{display:flex;flex-wrap:wrap;gap:24px}
 figure{margin:0}figcaption{font-size:13px;color:#4a5568;max-width:520px}details{margin:4px 0}summary{cursor:pointer}
 .why{color:#9b2c2c}code{font-size:13px}"""
@@ -185,14 +194,14 @@ def html_report(results: dict[str, tuple[list[Row], dict]], dataset: str) -> str
         vals = [results[n][1].get(k) for n in names if results[n][1].get(k) is not None]
         if vals and k != "n":
             best[k] = min(vals) if k in LOWER_IS_BETTER else max(vals)
-    head = "".join(f"<th>{esc(k)}</th>" for k in METRICS)
+    head = "".join(f'<th title="{esc(k)}">{esc(LABELS[k])}</th>' for k in METRICS)
     body_rows = []
     for n in names:
         s = results[n][1]
         cells = "".join(
             f'<td class="{"good" if len(names) > 1 and s.get(k) is not None and s.get(k) == best.get(k) else ""}">'
             f"{_fmt(k, s.get(k))}</td>" for k in METRICS)
-        body_rows.append(f"<tr><td>{esc(n)}</td>{cells}</tr>")
+        body_rows.append(f'<tr><td class="sys">{esc(n)}</td>{cells}</tr>')
     bot_rows = results[names[0]][0]
     points = {n: results[n][1] for n in names}
     charts = (f'<div class="charts"><figure>{histogram_svg(bot_rows)}<figcaption>How close each question comes to '
@@ -205,7 +214,7 @@ def html_report(results: dict[str, tuple[list[Row], dict]], dataset: str) -> str
         rows = results[n][0]
         failed = [(r, failures(r)) for r in rows if failures(r)]
         items = "".join(
-            f"<details><summary><code>{esc(r.id)}</code> {esc(r.question)}</summary>"
+            f"<details><summary><code>{esc(r.id)}</code> {esc(_asked(r))}</summary>"
             + "".join(f'<div class="why">{esc(w)}</div>' for w in why)
             + (f"<div>first claim: “{esc(r.reply['claims'][0]['text'][:300])}”</div>" if r.reply.get("claims") else "")
             + "</details>" for r, why in failed)
