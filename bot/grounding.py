@@ -284,16 +284,16 @@ class GroundingChecker:
         new = self.new_words(claim)
         best_reasons: tuple[str, ...] = ()
         for rank, row in enumerate(order):
-            if score[row] < SUPPORT_SCORE:
-                break
             reasons = self.refusals(claim, self.sentences[row], new)
+            if score[row] < SUPPORT_SCORE:
+                reasons.insert(0, f"best evidence scores {score[row]:.2f} < {SUPPORT_SCORE}")
             if not reasons:
                 return ClaimCheck(claim, True, float(score[row]), self._evidence(row))
             if rank == 0:
                 best_reasons = tuple(reasons)
+            if score[row] < SUPPORT_SCORE:
+                break  # candidates are in score order: the rest are weaker still
         top = int(order[0])
-        if not best_reasons:
-            best_reasons = (f"best evidence scores {score[top]:.2f} < {SUPPORT_SCORE}",)
         return ClaimCheck(claim, False, float(score[top]), self._evidence(top), best_reasons)
 
     def _evidence(self, row: int) -> Evidence:
