@@ -27,7 +27,7 @@
     ".launcher:hover { background: #174a6c; }",
     ".launcher:focus-visible { outline: 3px solid #c2410c; outline-offset: 3px; }",
     ".bubble { width: 20px; height: 20px; flex: none; fill: currentColor; }",
-    ".panel { all: initial; display: block; position: fixed; bottom: 80px; " + side + ": 16px; width: 400px; height: min(640px, calc(100vh - 112px));",
+    ".panel { all: initial; display: block; position: fixed; bottom: 80px; " + side + ": 16px; width: 400px; height: min(720px, calc(100vh - 112px));",
     "  max-width: calc(100vw - 32px); border-radius: 14px; overflow: hidden; background: #fff; box-shadow: 0 10px 40px rgba(0,0,0,.3); }",
     ".panel[hidden] { display: none; }",
     "iframe { all: initial; display: block; width: 100%; height: 100%; border: 0; background: #fff; }",
