@@ -27,7 +27,8 @@ STOPWORDS = frozenset(
     with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
     tell please know want wondering wonder explain mean means really just actually kind sort lot lots thing things
     get got getting go goes going make makes made say says said anyone anybody someone something way ways
-    im ive dont doesnt cant isnt whats hi hey hello thanks thank ok okay yes yeah well may might will shall must
+    im ive dont doesnt cant isnt whats theyre youre thats wont didnt wasnt arent shouldnt wouldnt couldnt hasnt
+    havent id ill hes shes theres heres whos esp etc pls plz u ur hi hey hello thanks thank ok okay yes yeah well may might will shall must
     need needs also much many even still ever always often usually sometimes normally probably""".split()
 )
 
