@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 # Ranking weights of an answering sentence (fit on eval/dev.jsonl, checked on eval/holdout.jsonl).
-W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION = 1.0, 0.5, 1.0, 0.3, 0.5
+W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION, W_ANSWER_TYPE = 1.0, 0.5, 1.0, 0.3, 0.5, 0.3
 _SEARCH_DEPTH = 20  # fused candidates examined per question
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
@@ -124,6 +124,7 @@ class Bot:
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         defines = _defined_subject(r.focus)
+        cue = _answer_cue(r.focus)
         cands = []
         for h in hits:
             if h.sentence.id in shown:
@@ -135,6 +136,8 @@ class Bot:
                      + W_BM25 * (h.bm25_score or 0.0) / top_bm25)
             if defines and _is_definition(h.sentence.text, defines):
                 score += W_DEFINITION
+            if cue and cue.search(h.sentence.text):
+                score += W_ANSWER_TYPE
             cands.append(Candidate(h, cov, score))
         answering = [c for c in cands if c.coverage.answers]
         if not general and asks_quantity(r.focus):
@@ -231,6 +234,20 @@ class Bot:
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
+
+
+# What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
+_ANSWER_TYPES = [
+    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
+     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
+    (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
+     re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
+]
+
+
+def _answer_cue(question: str) -> re.Pattern | None:
+    """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one."""
+    return next((cue for asks, cue in _ANSWER_TYPES if asks.search(question)), None)
 
 
 def _defined_subject(question: str) -> str | None:
