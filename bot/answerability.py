@@ -94,10 +94,25 @@ def key_terms(text: str) -> list[Term]:
     for i, w in enumerate(toks):
         if w not in content or w in SCAFFOLDING or w.isdigit():
             continue
-        s = stem(w)
+        s = stem(_base_form(w))
         if s not in terms:
             terms[s] = Term(w, s, specificity(w), frozenset(alternatives.get(i, set())), i)
     return list(terms.values())
+
+
+@lru_cache(maxsize=20_000)
+def _base_form(word: str) -> str:
+    """"weaker" → "weak", "evenly" → "even": the stemmer keeps comparatives and -ly adverbs whole."""
+    from wordfreq import zipf_frequency
+
+    for suffix in ("est", "er", "ly"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3:
+            if len(base) > 3 and base[-1] == base[-2]:
+                base = base[:-1]  # "bigger" → "big"
+            if zipf_frequency(base, "en") >= max(3.0, zipf_frequency(word, "en")):
+                return base
+    return word
 
 
 def topical_count(text: str) -> int:
