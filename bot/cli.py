@@ -276,9 +276,19 @@ def serve(
 
     engine = Engine(settings)
     _run(lambda: engine.index)  # build or refuse before binding the port
+    typer.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
+    if settings.workers > 1:
+        # Worker processes build their own app: hand them the CLI's choices as the env vars Settings reads.
+        import os
+
+        for name, value in overrides.items():
+            if value is not None:
+                os.environ[f"BOT_{name.upper()}"] = str(value)
+        uvicorn.run("bot.http.app:create_app_from_env", factory=True, host=settings.host, port=settings.port,
+                    workers=settings.workers, log_level="warning")
+        return
     from .http.app import create_app
 
-    typer.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(create_app(settings, engine), host=settings.host, port=settings.port, log_level="warning")
 
 

@@ -64,3 +64,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         return JSONResponse({"detail": "internal error; the problem was logged"}, status_code=500)
 
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``bot serve --workers N``: each worker process reads its settings from ``BOT_*`` env vars.
+
+    Each worker keeps its own rate-limit counters, so a client may get up to N times ``BOT_RATE_LIMIT``.
+    """
+    return create_app(Settings())

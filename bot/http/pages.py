@@ -60,6 +60,7 @@ def _chat_context(request: Request, settings: Settings, mode: str) -> dict:
         "starters": list(settings.starter_questions),
         "maxMessages": settings.max_messages,
         "maxChars": settings.max_message_chars,
+        "maxBodyBytes": settings.max_body_bytes,
     }
     return {"request": request, "settings": settings, "mode": mode, "config": json.dumps(config)}
 

@@ -188,6 +188,40 @@ def test_a_script_in_a_question_shows_as_text(page, bot_url):
         expect(page.locator("#chat[data-ready]")).to_have_count(1)
 
 
+def test_a_long_conversation_stays_within_the_server_bounds(page, bot_url):
+    open_chat(page, bot_url)
+    page.evaluate("""() => {
+      const empty = {reply: 'y', claims: [], citations: [], abstained: false, safety: null, suggestions: []};
+      const turns = [];
+      for (let i = 0; i < 80; i++) {
+        turns.push({role: 'user', content: 'why ' + 'x'.repeat(1900), id: 'u' + i});
+        turns.push({role: 'assistant', content: 'y'.repeat(1900), id: 'a' + i, reply: empty});
+      }
+      sessionStorage.setItem('lupus-bot:conversation:v1', JSON.stringify({turns}));
+    }""")
+    page.reload()
+    expect(page.locator(".msg-user")).to_have_count(80)
+    with page.expect_response("**/api/chat") as response:
+        page.fill("#chat-input", ANSWERABLE)
+        page.press("#chat-input", "Enter")
+    assert response.value.status == 200
+    expect(page.locator(".msg-bot").last).to_contain_text("may appear normal")
+    expect(page.locator("#error")).to_be_hidden()
+
+
+def test_a_refused_request_says_why_and_keeps_the_question(page, bot_url):
+    open_chat(page, bot_url)
+    page.route("**/api/chat", lambda route: route.fulfill(
+        status=429, headers={"retry-after": "7"}, content_type="application/json",
+        body='{"detail": "too many requests; try again in 7 seconds"}'))
+    page.fill("#chat-input", ANSWERABLE)
+    page.press("#chat-input", "Enter")
+    expect(page.locator("#error")).to_contain_text("try again in 7 seconds")
+    expect(page.locator("#chat-input")).to_have_value(ANSWERABLE)
+    expect(page.locator(".msg")).to_have_count(0)
+    expect(page.locator("#typing")).to_be_hidden()
+
+
 def _press_until(page, key, predicate, limit=40):
     for _ in range(limit):
         page.keyboard.press(key)

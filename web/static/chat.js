@@ -243,6 +243,19 @@
     errorBox.hidden = !text;
   }
 
+  function requestBody() {
+    // The server bounds message count and body size; older turns go first (follow-ups only need recent ones).
+    var messages = turns.map(function (t) { return { role: t.role, content: t.content }; })
+      .slice(-(config.maxMessages || 50));
+    var budget = (config.maxBodyBytes || 64000) * 0.9;
+    var body = JSON.stringify({ messages: messages });
+    while (messages.length > 1 && new Blob([body]).size > budget) {
+      messages.shift();
+      body = JSON.stringify({ messages: messages });
+    }
+    return body;
+  }
+
   function ask(text) {
     text = (text || "").trim();
     if (!text || busy) return;
@@ -261,12 +274,10 @@
     form.setAttribute("aria-busy", "true");
     typing.hidden = false;
     scrollToEnd();
-    var messages = turns.map(function (t) { return { role: t.role, content: t.content }; })
-      .slice(-(config.maxMessages || 50));
     fetch("/api/chat", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ messages: messages }),
+      body: requestBody(),
       credentials: "same-origin"
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
