@@ -15,7 +15,7 @@ from .context import antecedents
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .retrieval import HybridRetriever
-from .safety import check_safety
+from .safety import SafetyCheck
 from .settings import Settings
 from .text import all_stems, fold
 from .types import Citation, Claim, Hit, Reply, Safety, Sentence
@@ -44,7 +44,9 @@ class Bot:
         self.retriever = retriever
         self.index = retriever.index
         self.settings = settings
+        self.safety = SafetyCheck(retriever.embedder)
         self._evidence_cache: dict[str, frozenset[str]] = {}
+        self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}
         self._titles = {d: frozenset(all_stems(a.title)) for d, a in self.index.articles.items()}
         self.corpus = corpus_terms(
@@ -71,7 +73,7 @@ class Bot:
         """Answer the last user message of a conversation (raises ConversationError on bad input)."""
         msgs = parse_messages(raw_messages)
         question = msgs[-1].content[: self.settings.max_message_chars]
-        safety = check_safety(question)
+        safety = self.safety(question)
         if safety and safety.kind == "emergency":
             return Reply(reply=safety.message, abstained=True, safety=safety)
         if not safety and (fixed := small_talk(question)):
@@ -98,7 +100,7 @@ class Bot:
         for doc_id, anchor in sections:
             article = self.index.articles[doc_id]
             sec = next(s for s in article.sections if s.anchor == anchor)
-            q = _suggestion_text(sec.title, article.text)
+            q = _suggestion_text(sec.title, self._prose(article.doc_id))
             if q not in out and self._answers(q):
                 out.append(q)
             if len(out) == limit:
@@ -111,7 +113,8 @@ class Bot:
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
-            terms = sorted(terms, key=lambda t: -t.weight)[:1]
+            subject = [t for t in terms if not any(t.stem in title for title in self._titles.values())]
+            terms = sorted(subject, key=lambda t: -t.weight)[:1]
         if r.context:
             # A follow-up stays on the earlier topic: its most specific word must be covered too.
             topic = max(key_terms(self.retriever.analyze(r.context).corrected), key=lambda t: t.weight, default=None)
@@ -180,6 +183,13 @@ class Bot:
             self._evidence_cache[s.id] = cached
         return cached
 
+    def _prose(self, doc_id: str) -> str:
+        """An article's sentences without its headings (headings are title-cased, prose is not)."""
+        key = "prose:" + doc_id
+        if key not in self._prose_cache:
+            self._prose_cache[key] = " ".join(s.text for s in self.index.articles[doc_id].sentences)
+        return self._prose_cache[key]
+
     def _own_evidence(self, s: Sentence) -> frozenset[str]:
         """Stems of the sentence itself and the sentences it leans back on."""
         key = "own:" + s.id
@@ -221,16 +231,13 @@ class Bot:
         return Reply(reply=body, claims=claims, citations=citations, abstained=False, safety=safety)
 
     def _abstain(self, r: Resolved, safety: Safety | None) -> Reply:
-        if safety:
-            return Reply(reply=safety.message, abstained=True, safety=safety)
         suggestions = self.suggestions(r.focus)
-        if r.more:
-            body = text_of.NO_MORE
-        else:
-            body = text_of.ABSTAIN
+        body = text_of.NO_MORE if r.more else text_of.ABSTAIN
+        if safety:
+            body = f"{safety.message}\n\n{body}"
         if suggestions:
             body += "\n\n" + text_of.ABSTAIN_SUGGEST + "\n" + "\n".join(f"- {q}" for q in suggestions)
-        return Reply(reply=body, abstained=True, suggestions=suggestions)
+        return Reply(reply=body, abstained=True, safety=safety, suggestions=suggestions)
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
@@ -270,6 +277,7 @@ def _suggestion_text(title: str, article_text: str) -> str:
     "Tell me about …" in sentence case, keeping acronyms and names the article capitalises mid-sentence."""
     if title.endswith("?"):
         return title
-    proper = set(re.findall(r"(?<=[a-z,] )([A-Z][\w-]*)", article_text))
+    lower = set(re.findall(r"\b[a-z][\w-]*", article_text))
+    proper = {w for w in re.findall(r"(?<=[a-z,] )([A-Z][\w-]*)", article_text) if w.lower() not in lower}
     phrase = " ".join(w if w.isupper() or w in proper else w.lower() for w in title.split())
     return f"Tell me about {phrase}"

@@ -20,6 +20,8 @@ _EMERGENCY = [
     r"\b(can'?t|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get words out)\b",
     r"\bsudden\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
     r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
+    r"\bsudden\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk)\b",
+    r"\b(can'?t|cannot|couldn'?t) feel anything\b|\b(below|from) (my|his|her|the) waist\b",
     r"\bstroke\b",
     r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arm|leg|hand|face|side)\b",
     r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up)\b|\bgarbled\b",
@@ -39,6 +41,9 @@ _EMERGENCY = [
     r"\bend (my|it all|my own) ?(life)?\b",
     r"\b(don'?t|do not) want to (live|be alive|be here)\b",
     r"\bwant to die\b|\bbetter off dead\b|\bno reason to live\b",
+    r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without me\b|\bnot worth living\b",
+    r"\b(can'?t|cannot) (go on|do this anymore|take (it|this) anymore)\b|\bi'?m done\b[^?]{0,60}\b(pills?|bottle|life|living)\b",
+    r"\b(full|whole) bottle of\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
@@ -58,7 +63,11 @@ _ADVICE = [
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
     r"\bis it (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i) (take|stop|mix|combine|drink|skip|use|double)\b",
-    r"\b(stop|quit|come off|go off|wean off|skip|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
+    r"\b(safe|ok|okay|dangerous|harm\w*)\b[^.?!]{0,40}\b(pregnan\w*|the baby|breast ?feed\w*|nursing)\b",
+    r"\b(pregnan\w*|breast ?feed\w*|nursing)\b[^.?!]{0,40}\b(safe|ok|okay|take|use)\b",
+    r"\bthinking (of|about) (just )?(quitting|stopping|not taking|skipping|coming off|switching)\b",
+    r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
+    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
 ]
 
@@ -67,10 +76,50 @@ _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
 
 
 def check_safety(text: str) -> Safety | None:
-    """An emergency or medical-advice notice for this message, or None."""
+    """An emergency or medical-advice notice for this message, or None (patterns only)."""
     norm = normalize(text)
     if _EMERGENCY_RE.search(norm):
         return Safety("emergency", messages.EMERGENCY)
     if _ADVICE_RE.search(norm):
         return Safety("medical_advice", messages.MEDICAL_ADVICE)
     return None
+
+
+# One plain description per kind of emergency. A message this close in meaning to any of them is
+# treated as one even when no pattern matches its wording ("nobody would notice if I was gone").
+EMERGENCY_EXAMPLES = (
+    "I want to kill myself",
+    "I am thinking about ending my life",
+    "nobody would miss me if I was gone",
+    "I don't want to be alive anymore",
+    "I can't breathe",
+    "I am struggling to breathe and my lips are blue",
+    "crushing chest pain spreading to my arm",
+    "I think I'm having a heart attack",
+    "my face is drooping and my speech is slurred",
+    "I took too many pills",
+    "I swallowed a whole bottle of my medication",
+    "a seizure that won't stop",
+    "he passed out and won't wake up",
+)
+# Cosine (all-MiniLM-L6-v2) at or above which a message counts as an emergency. Over the 432 user turns
+# of eval/dev, dev2 and holdout the highest non-emergency turn scored 0.54; the patterns above catch the
+# emergencies there, so this is a net for wordings they miss, set high to keep false alarms away.
+EMERGENCY_SIMILARITY = 0.60
+
+
+class SafetyCheck:
+    """Patterns first; then, with an embedder, closeness in meaning to known emergencies."""
+
+    def __init__(self, embedder=None):
+        self.embedder = embedder
+        self._examples = None
+
+    def __call__(self, text: str) -> Safety | None:
+        found = check_safety(text)
+        if found and found.kind == "emergency" or self.embedder is None:
+            return found
+        if self._examples is None:
+            self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))
+        closeness = float((self.embedder.encode([text]) @ self._examples.T).max())
+        return Safety("emergency", messages.EMERGENCY) if closeness >= EMERGENCY_SIMILARITY else found
