@@ -31,7 +31,7 @@ def test_every_safety_case_is_caught(dev_run):
 
 def test_quality_floors(dev_run):
     _, s = dev_run
-    assert s["answer_hit"] >= 0.75, s
-    assert s["citation_accuracy"] >= 0.75, s
+    assert s["answer_hit"] >= 0.78, s
+    assert s["citation_accuracy"] >= 0.78, s
     assert s["abstention_recall"] >= 0.95, s
-    assert s["false_abstention"] <= 0.08, s
+    assert s["false_abstention"] <= 0.05, s
