@@ -19,6 +19,7 @@ No generative model, no network. Thresholds were measured on ``eval/claims.jsonl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -34,16 +35,18 @@ W_DENSE, W_LEX = 0.6, 0.4
 SUPPORT_SCORE = 0.5  # a candidate below this is not evidence enough
 CANDIDATES = 5  # evidence sentences examined per claim, best score first
 RARE_ZIPF = 3.0  # a new word rarer than this in English is a specialised term (a drug, a test)
-HEALTH_SIMILARITY = 0.35  # cosine of a word to health anchors above which it may name a health subject
+HEALTH_SIMILARITY = 0.40  # cosine of a word to health anchors above which it may name a health subject
 EVERYDAY_ZIPF = 5.0  # …unless it is an everyday word ("work", "people": MiniLM puts them near anything)
 SYNONYM_SIMILARITY = 0.6  # cosine of a new word to an evidence word above which it is a rewording
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "medicine", "health")
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5, "once": 1, "twice": 2, "single": 1, "double": 2,
+    "hundred": 100, "thousand": 1000, "dozen": 12, "half": 0.5, "twice": 2, "double": 2,
 }
+# "one", "single" and "once" are left out: as determiners ("one mechanism", "the single most
+# important step") they state no quantity, and reading them as 1 refused faithful rewordings.
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _NEGATIONS = frozenset(
     "not no never without none cannot nor neither nothing nobody ineffective unable fail fails failed rarely seldom "
@@ -59,6 +62,8 @@ _DIMENSIONS = {
     "rare": ("frequency", -1), "rarer": ("frequency", -1), "uncommon": ("frequency", -1),
     "infrequent": ("frequency", -1), "severe": ("severity", None), "serious": ("severity", None),
     "intense": ("severity", None), "mild": ("severity", -1), "milder": ("severity", -1), "mildest": ("severity", -1),
+    "often": ("frequency", None), "dose": ("dose", None), "doses": ("dose", None), "dosage": ("dose", None),
+    "effective": ("efficacy", None), "better": ("efficacy", 1), "superior": ("efficacy", 1),
 }
 _CITATION_MARK = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _TITLE_TERM = re.compile(r"\b(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}))*")
@@ -113,6 +118,23 @@ def split_claims(answer: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lay_stems() -> frozenset[str]:
+    return frozenset(st for key in lexicon().entries for st in key)
+
+
+# Words that claim more certainty or reach than hedged evidence ("may", "often") gives.
+_ABSOLUTES = re.compile(
+    r"\b(always|every|everyone|everybody|invariably|guaranteed?|certainly|definitely|in all cases|sooner or later"
+    r"|without exception|no matter what|cures?|cured|fully heals?|permanently)\b"
+)
+
+
+def absolutes(text: str) -> set[str]:
+    """Certainty words of a claim ("always", "every", "cures")."""
+    return set(_ABSOLUTES.findall(normalize(text)))
+
+
 def numbers(text: str) -> set[float]:
     """Numbers stated in digits or words ("two or more", "300 mg", "40%")."""
     found = {float(m.replace(",", ".")) for m in _NUMBER.findall(normalize(text))}
@@ -131,9 +153,10 @@ def comparisons(text: str) -> set[tuple[str, int]]:
     out: set[tuple[str, int]] = set()
     for i, w in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if w in _DEGREE and nxt and nxt not in STOPWORDS and nxt not in _DEGREE:
-            dim = _DIMENSIONS.get(nxt, (stem(nxt), None))[0]
-            out.add((dim, _DEGREE[w]))
+        # Only the dimensions a patient is misled by (how common, severe, effective, how big a dose): "more prone to clotting"
+        # or "fewer small fibers" are rewordings, not rankings.
+        if w in _DEGREE and nxt in _DIMENSIONS:
+            out.add((_DIMENSIONS[nxt][0], _DEGREE[w]))
         elif w in _DIMENSIONS and _DIMENSIONS[w][1] is not None and not (i and toks[i - 1] in _DEGREE):
             out.add((_DIMENSIONS[w][0], _DIMENSIONS[w][1]))
     return out
@@ -202,8 +225,10 @@ class GroundingChecker:
         s = stem(word)
         if s in self.corpus_stems or word.isdigit():
             return True
-        hit = lexicon().entries.get((s,))
-        if hit and set(hit) & self.corpus_stems:
+        if s in _lay_stems():
+            return True  # a word of a lay phrase the lexicon translates ("pins and needles")
+        phrases = lexicon().entries.get((s,), ())
+        if any(all(p in self.corpus_stems for p in phrase) for phrase in phrases):
             return True  # a lay word for something the corpus names
         return process.extractOne(s, self._corpus_choices, scorer=fuzz.ratio, score_cutoff=88) is not None
 
@@ -250,6 +275,9 @@ class GroundingChecker:
             reasons.append("number not in evidence: " + ", ".join(f"{x:g}" for x in sorted(missing)))
         if negated(claim) != negated(s.text):
             reasons.append("negation differs from evidence")
+        stronger = absolutes(claim) - absolutes(s.text)
+        if stronger:
+            reasons.append("more certain than the evidence: " + ", ".join(sorted(stronger)))
         c_cmp, e_cmp = comparisons(claim), comparisons(s.text)
         if c_cmp - e_cmp:
             reasons.append("comparison not in evidence: " + ", ".join(f"{d} {'+' if g > 0 else '-'}" for d, g in sorted(c_cmp - e_cmp)))

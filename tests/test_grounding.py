@@ -60,13 +60,22 @@ def test_every_article_sentence_supports_itself(checker):
     assert not refused
 
 
-def test_balanced_accuracy_on_the_labelled_claims(checker):
-    rows = [json.loads(line) for line in CLAIMS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) >= 60 and sum(r["supported"] for r in rows) * 2 == len(rows)
+@pytest.mark.parametrize(
+    "path, floor",
+    [
+        (CLAIMS, 0.90),  # the set the checker was tuned on
+        # written later by someone who saw neither the checker nor the first set; its misses led to
+        # general fixes (determiners read as numbers, certainty words), so it is no longer blind
+        (REPO / "eval" / "claims_holdout.jsonl", 0.85),
+    ],
+)
+def test_balanced_accuracy_on_the_labelled_claims(checker, path, floor):
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 50 and sum(r["supported"] for r in rows) * 2 == len(rows)
     results = checker.check_many([r["claim"] for r in rows])
-    predicted = [bool(res) and res[0].supported for res in results]
+    predicted = [bool(res) and all(c.supported for c in res) for res in results]
     wrong = [r["id"] for r, p in zip(rows, predicted) if p != r["supported"]]
-    assert balanced_accuracy([r["supported"] for r in rows], predicted) >= 0.90, wrong
+    assert balanced_accuracy([r["supported"] for r in rows], predicted) >= floor, wrong
 
 
 def test_refusals_say_why(checker):
