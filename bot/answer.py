@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from . import messages as text_of
 import numpy as np
 
-from .answerability import Coverage, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
+from .answerability import Coverage, Term, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
 from .context import antecedents
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -113,11 +113,13 @@ class Bot:
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
-            subject = [t for t in terms if not any(t.stem in title for title in self._titles.values())]
-            terms = sorted(subject, key=lambda t: -t.weight)[:1]
+            terms = sorted(self._off_title(terms), key=lambda t: -t.weight)[:1]
+        focus_terms = terms
         if r.context:
-            # A follow-up stays on the earlier topic: its most specific word must be covered too.
-            topic = max(key_terms(self.retriever.analyze(r.context).corrected), key=lambda t: t.weight, default=None)
+            # A follow-up stays on the earlier topic: its most specific word (not the article's own
+            # subject, which every sentence shares) must be covered too.
+            context_terms = self._off_title(key_terms(self.retriever.analyze(r.context).corrected))
+            topic = max(context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
                 terms = [*terms, replace(topic, position=-10)]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
@@ -146,14 +148,22 @@ class Bot:
         if not general and asks_quantity(r.focus):
             answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
         if not answering:
-            return []
+            return self._continue_topic(shown) if r.more else []
         answering.sort(key=lambda c: (-c.score, c.hit.rank))
         best = answering[0]
+        if r.context:
+            # A follow-up's further sentences come from the best one's section and need only answer
+            # the follow-up itself ("how does that hurt the nerves?" after "what is vasculitis?").
+            same_section = [c for c in cands if c is not best and c.hit.sentence.doc_id == best.hit.sentence.doc_id
+                            and c.hit.sentence.section == best.hit.sentence.section]
+            followers = [c for c in same_section if cover(
+                focus_terms, self._evidence(c.hit.sentence), self._titles[c.hit.sentence.doc_id], self.corpus).answers]
+            answering = [best, *sorted(followers, key=lambda c: (-c.score, c.hit.rank))]
         picked: dict[str, tuple[Sentence, float]] = {}
         # One sentence beyond max_claims is allowed only to complete a back-reference.
         budget = self.settings.max_claims + 1
         for c in answering:
-            if c is not best and not (
+            if c is not best and not r.context and not (
                 c.hit.sentence.doc_id == best.hit.sentence.doc_id
                 and c.hit.rank <= _EXTRA_RANK
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
@@ -166,6 +176,22 @@ class Bot:
             for s in group:
                 picked.setdefault(s.id, (s, c.hit.fused))
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _off_title(self, terms: list[Term]) -> list[Term]:
+        """Terms that are not an article's own subject (a word of some article title)."""
+        return [t for t in terms if not any(t.stem in title for title in self._titles.values())]
+
+    def _continue_topic(self, shown: set[str]) -> list[tuple[Sentence, float]]:
+        """"Tell me more" when nothing else answers the question: the next unshown sentences of the
+        sections already quoted, in reading order."""
+        quoted = [s for s in self.index.sentences if s.id in shown]
+        if not quoted:
+            return []
+        sections = {(s.doc_id, s.section) for s in quoted}
+        last = max(s.position for s in quoted)
+        rest = [s for s in self.index.sentences if (s.doc_id, s.section) in sections and s.id not in shown]
+        rest.sort(key=lambda s: (s.position <= last, s.position))  # what follows the last quote first
+        return [(s, 0.0) for s in sorted(rest[: self.settings.max_claims], key=lambda s: (s.doc_id, s.position))]
 
     def _antecedents(self, s: Sentence) -> list[Sentence]:
         """The sentences before ``s`` that it leans on ("This condition…"): quoted with it so it reads alone."""
@@ -247,6 +273,9 @@ _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
      re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
+    (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
+                r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
+     re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]
