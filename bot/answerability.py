@@ -28,7 +28,8 @@ SCAFFOLDING = frozenset(
     even basically literally honestly supposed question questions answer article articles info information
     anything everything something stuff bit little lately recently today yesterday week weeks month months year
     years ago time times day days people person guy someone friend friends mom dad mother father husband wife
-    daughter son kid kids sister brother family also like likely possible possibly thing things ok okay""".split()
+    daughter son sister brother family also like likely possible possibly thing things ok okay
+    everyone everybody talks talking chart plain english word words""".split()
 )
 
 MAX_WEIGHT = 4.0
