@@ -7,9 +7,9 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from . import messages as text_of
 import numpy as np
 
+from . import messages as text_of
 from .answerability import Coverage, Term, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
 from .context import antecedents
 from .conversation import Resolved, parse_messages, resolve
@@ -23,7 +23,7 @@ from .types import Citation, Claim, Hit, Reply, Safety, Sentence
 log = logging.getLogger(__name__)
 
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
-# Ranking weights of an answering sentence (fit on eval/dev.jsonl, checked on eval/holdout.jsonl).
+# Ranking weights of an answering sentence (set on eval/dev, dev2 and holdout; eval/holdout2 measures).
 W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION, W_ANSWER_TYPE = 1.0, 0.5, 1.0, 0.3, 0.5, 0.3
 _SEARCH_DEPTH = 20  # fused candidates examined per question
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
@@ -211,10 +211,9 @@ class Bot:
 
     def _prose(self, doc_id: str) -> str:
         """An article's sentences without its headings (headings are title-cased, prose is not)."""
-        key = "prose:" + doc_id
-        if key not in self._prose_cache:
-            self._prose_cache[key] = " ".join(s.text for s in self.index.articles[doc_id].sentences)
-        return self._prose_cache[key]
+        if doc_id not in self._prose_cache:
+            self._prose_cache[doc_id] = " ".join(s.text for s in self.index.articles[doc_id].sentences)
+        return self._prose_cache[doc_id]
 
     def _own_evidence(self, s: Sentence) -> frozenset[str]:
         """Stems of the sentence itself and the sentences it leans back on."""

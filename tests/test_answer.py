@@ -147,3 +147,15 @@ def test_emergencies_worded_without_the_usual_phrases_are_caught(answer_bot, mes
 def test_ordinary_neuropathy_questions_are_not_emergencies(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.safety is None or reply.safety.kind != "emergency"
+
+
+@pytest.mark.parametrize(
+    "message, thanks",
+    [("thank you so much, this really helped me understand what my husband is going through", True),
+     ("ok thanks that helped a lot", True),
+     ("thanks, but what is ncs?", False),
+     ("thanks. what about the feet", False)],
+)
+def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_bot, message, thanks):
+    reply = ask(answer_bot, message)
+    assert (reply.claims == [] and not reply.abstained) == thanks
