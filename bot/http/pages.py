@@ -13,13 +13,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from ..engine import Engine
 from ..settings import Settings
 from .article_view import article_sections, cited_ids
+from .deps import EngineDep, SettingsDep
 
 WEB_DIR = Path(__file__).resolve().parents[2] / "web"
 STATIC_DIR = WEB_DIR / "static"
@@ -40,18 +40,6 @@ def static_url(name: str) -> str:
 
 templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
 templates.env.globals["static_url"] = static_url
-
-
-def _engine(request: Request) -> Engine:
-    return request.app.state.engine
-
-
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-EngineDep = Annotated[Engine, Depends(_engine)]
-SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
 def _chat_context(request: Request, settings: Settings, mode: str) -> dict:

@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 
 from ..conversation import ConversationError
-from ..engine import Engine
-from ..feedback import FeedbackStore
-from ..settings import Settings
+from .deps import EngineDep, FeedbackDep, SettingsDep
 from .models import (ArticleOut, ArticleSummary, ChatRequest, FeedbackIn, FeedbackOut, Problem, ReplyOut, SectionOut,
                      SentenceOut)
 
 log = logging.getLogger(__name__)
 router = APIRouter()
-
-
-def get_engine(request: Request) -> Engine:
-    return request.app.state.engine
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
-def get_feedback(request: Request) -> FeedbackStore:
-    return request.app.state.feedback
-
-
-EngineDep = Annotated[Engine, Depends(get_engine)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
-FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
 
 
 @router.get("/healthz")
