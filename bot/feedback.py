@@ -117,7 +117,7 @@ class FeedbackStore:
             if version > SCHEMA_VERSION:
                 conn.close()
                 raise sqlite3.DatabaseError(f"{self.path} has schema {version}, newer than this bot's {SCHEMA_VERSION}")
-            conn.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
             self._ready = True
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses at most the last commit
         return conn
