@@ -17,6 +17,10 @@ that visible.
   unrelated warm-up queries run first and are not timed.
 * cold CLI: wall time of ``bot search "why is my nerve test normal" --index <built> --corpus corpus
   --no-rebuild`` as a subprocess (new interpreter, imports, model load, index load, one query).
+* ONNX serving: the encoder every real build exports (``encoder.onnx``) against the torch model, side by
+  side: load time, single-query encode latency, warm ``HybridRetriever.search`` latency over the same
+  distinct questions, and cold ``bot ask "why might my nerve test be normal?" --json`` wall time on the
+  built index (ONNX path) and on a second index built without the export (torch path, as before).
 """
 
 from __future__ import annotations
@@ -37,6 +41,48 @@ import numpy as np
 from retrieval_bench import DATASETS, ROOT, code_version, load_questions, md_table
 
 COLD_QUERY = "why is my nerve test normal"
+ASK_QUESTION = "why might my nerve test be normal?"
+
+
+class TorchOnly:
+    """The torch embedder without ``export_onnx``: its index has no encoder, so the CLI embeds with torch."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+
+ONNX_LOAD_PROBE = """
+import json, sys, time
+t0 = time.perf_counter()
+import onnxruntime, tokenizers
+from bot.embedder import OnnxEmbedder
+t1 = time.perf_counter()
+OnnxEmbedder(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+print(json.dumps([t1 - t0, time.perf_counter() - t1]))
+"""
+
+
+def time_each(fn, items) -> list[float]:
+    return [timed(fn, item)[1] * 1000 for item in items]
+
+
+def summary(values_ms: list[float]) -> dict:
+    return {"n": len(values_ms), "p50_ms": percentile(values_ms, 50), "p95_ms": percentile(values_ms, 95),
+            "mean_ms": statistics.fmean(values_ms), "max_ms": max(values_ms)}
+
+
+def cold_runs(cmd: list[str], runs: int) -> list[float]:
+    """Wall seconds of ``runs`` fresh subprocesses of ``cmd`` (each must exit 0)."""
+    out = []
+    for _ in range(runs):
+        proc, elapsed = timed(subprocess.run, cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"`{' '.join(cmd[:2])}` failed ({proc.returncode}): {proc.stderr.strip()}")
+        out.append(elapsed)
+    return out
 # Each pass through the question list uses the next wording, so every timed query is a new string.
 REWORDINGS = ("{q}", "so {q}", "{q} please", "quick question {q}", "i was wondering {q}", "{q} thanks")
 
@@ -147,6 +193,47 @@ def main(argv: list[str] | None = None) -> int:
         result["cold_cli"] = {"command": f'.venv/bin/bot search "{COLD_QUERY}" --index <built> --corpus corpus --no-rebuild',
                               "runs_s": cold, "median_s": statistics.median(cold),
                               "top_hit": proc.stdout.splitlines()[1].strip() if proc.stdout else None}
+
+        # 5. ONNX serving against the torch path, same index, same questions.
+        from bot.embedder import OnnxEmbedder
+
+        # Load cost in a fresh interpreter: this one already imported torch.onnx (and maybe onnx) for the build.
+        probe = subprocess.run([sys.executable, "-c", ONNX_LOAD_PROBE, str(index.folder), manifest.model_name,
+                                str(manifest.dim), str(settings.onnx_threads)], capture_output=True, text=True, check=True)
+        onnx_import_s, onnx_construct_s = json.loads(probe.stdout)
+        onnx = OnnxEmbedder(index.folder, manifest.model_name, manifest.dim, settings.onnx_threads)
+        sample = ["Can lupus cause nerve pain?", "why is my nerve test normal", "Névropathie : douleur brûlante 🔥",
+                  " ".join(["Small-fiber neuropathy damages small nerve fibers."] * 40)]
+        ours, theirs = onnx.encode(sample), embedder.encode(sample)
+        for i in range(5):
+            onnx.encode([f"warm up query number {i} about lupus"])
+        onnx_retriever = HybridRetriever(index, onnx, retriever.config)
+        for i in range(5):
+            onnx_retriever.search(f"warm up query number {i} about lupus", k=settings.top_k)
+        encode_queries = queries  # neither path caches, so both see the same strings
+        result["onnx"] = {
+            "import_s": onnx_import_s, "construct_s": onnx_construct_s,
+            "encoder_mb": (index.folder / manifest.encoder).stat().st_size / 1e6,
+            "min_cosine_vs_torch": float((ours * theirs).sum(axis=1).min()),
+            "threads": settings.onnx_threads,
+            "encode_torch": summary(time_each(lambda q: embedder.encode([q]), encode_queries)),
+            "encode_onnx": summary(time_each(lambda q: onnx.encode([q]), encode_queries)),
+            "search_torch": result["query"],
+            "search_onnx": summary(time_each(lambda q: onnx_retriever.search(q, settings.top_k),
+                                                queries)),
+        }
+
+        # 6. Cold `bot ask` on the ONNX index and on an index built without the export (the torch path).
+        torch_index = Path(tmp) / "index-torch"
+        build_index(settings.with_overrides(index_dir=torch_index), TorchOnly(embedder))
+        bot = str(ROOT / ".venv/bin/bot")
+        for label, folder in (("onnx", index_dir), ("torch", torch_index)):
+            for command in ("ask", "search"):
+                text = ASK_QUESTION if command == "ask" else COLD_QUERY
+                cmd = [bot, command, text, *(["--json"] if command == "ask" else []), "--index", str(folder),
+                       "--corpus", str(ROOT / "corpus"), "--no-rebuild"]
+                runs = cold_runs(cmd, args.cold_runs)
+                result["onnx"][f"cold_{command}_{label}"] = {"runs_s": runs, "median_s": statistics.median(runs)}
     result["questions_in_datasets"] = n_questions
     # Other processes on the box skew every number here; the 1-minute load average lets a reader judge.
     result["commit"] = version
@@ -178,7 +265,28 @@ def main(argv: list[str] | None = None) -> int:
     ], ["queries", "distinct", "p50 ms", "p95 ms", "mean ms", "max ms"]) + "\n")
     print(f"## Cold CLI\n\n`{c['command']}`\n\n" + md_table([
         {"runs": len(c["runs_s"]), "median s": c["median_s"], "all runs s": ", ".join(f"{t:.2f}" for t in c["runs_s"])},
-    ], ["runs", "median s", "all runs s"]) + f"\n\ntop hit: {c['top_hit']}")
+    ], ["runs", "median s", "all runs s"]) + f"\n\ntop hit: {c['top_hit']}\n")
+    o = result["onnx"]
+    ratio = lambda a, b: f"{a / b:.1f}x" if b else "-"  # noqa: E731
+    rows = [
+        {"what": "import, s (onnxruntime + tokenizers + bot.embedder vs sentence-transformers + torch + bm25s)", "torch": m["import_s"],
+         "onnx": o["import_s"], "torch / onnx": ratio(m["import_s"], o["import_s"])},
+        {"what": "construct embedder, s", "torch": m["construct_s"], "onnx": o["construct_s"],
+         "torch / onnx": ratio(m["construct_s"], o["construct_s"])},
+    ]
+    for key, label in (("encode", "encode one query"), ("search", "HybridRetriever.search")):
+        for p in ("p50", "p95"):
+            t, x = o[f"{key}_torch"][f"{p}_ms"], o[f"{key}_onnx"][f"{p}_ms"]
+            rows.append({"what": f"{label}, {p} ms ({o[f'{key}_onnx']['n']} distinct)", "torch": t, "onnx": x,
+                         "torch / onnx": ratio(t, x)})
+    for command in ("ask", "search"):
+        t, x = o[f"cold_{command}_torch"], o[f"cold_{command}_onnx"]
+        rows.append({"what": f"cold `bot {command}` wall, median s (torch runs {', '.join(f'{v:.2f}' for v in t['runs_s'])};"
+                             f" onnx runs {', '.join(f'{v:.2f}' for v in x['runs_s'])})",
+                     "torch": t["median_s"], "onnx": x["median_s"], "torch / onnx": ratio(t["median_s"], x["median_s"])})
+    print(f"## ONNX serving (encoder.onnx {o['encoder_mb']:.1f} MB, onnxruntime threads {o['threads']}, "
+          f"min cosine vs torch {o['min_cosine_vs_torch']:.6f})\n\n"
+          + md_table(rows, ["what", "torch", "onnx", "torch / onnx"]))
     return 0
 
 

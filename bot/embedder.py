@@ -76,6 +76,7 @@ class SentenceTransformerEmbedder:
 
         transformers.logging.disable_progress_bar()
         self.model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        self.model_dir = Path(model_dir)
         self.name = name
         self.dim = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
                        else self.model.get_sentence_embedding_dimension())
@@ -85,3 +86,58 @@ class SentenceTransformerEmbedder:
             list(texts), batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
         )
         return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def export_onnx(self, folder: Path) -> tuple[str, ...]:
+        """Write the ONNX encoder and its tokenizer into ``folder`` (done at index build); their file names."""
+        from .onnx_export import export_encoder
+
+        return export_encoder(self.model, self.model_dir, folder)
+
+
+class OnnxEmbedder:
+    """The encoder an index build exported, run by onnxruntime: no torch, no sentence-transformers.
+
+    Loads ``encoder.onnx`` and ``tokenizer.json`` from ``folder`` (the index), which the index manifest
+    hashes, so a changed file makes the index stale before it gets here.
+    """
+
+    def __init__(self, folder: Path, name: str, dim: int, threads: int = 1, batch_size: int = 64):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        from .onnx_export import ENCODER_FILE, INPUT_NAMES, TOKENIZER_FILE
+
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        folder = Path(folder)
+        options = ort.SessionOptions()
+        # One thread, as for torch: a query is one short sentence, and on 2 cores a second pool thread only
+        # contends with the other requests and processes.
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            self.session = ort.InferenceSession(str(folder / ENCODER_FILE), options, providers=["CPUExecutionProvider"])
+            self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        except Exception as exc:  # onnxruntime raises its own exception types for a bad file
+            raise ModelError(f"cannot load the ONNX encoder in {folder} ({exc.__class__.__name__}); "
+                             "run `bot index build`") from None
+        self._inputs = [i.name for i in self.session.get_inputs() if i.name in INPUT_NAMES]
+        self.name = name
+        self.dim = dim
+        self.batch_size = batch_size
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        # Sorted by length so each batch pads to similar lengths, as sentence-transformers does.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for start in range(0, len(texts), self.batch_size):
+            rows = order[start:start + self.batch_size]
+            encodings = self.tokenizer.encode_batch([texts[i] for i in rows])
+            feed = {
+                "input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+                "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64),
+            }
+            out[rows] = self.session.run(None, {k: feed[k] for k in self._inputs})[0]
+        return out

@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property
 
-from .embedder import Embedder, SentenceTransformerEmbedder
+from .embedder import Embedder
 from .index_store import LoadedIndex, ensure_index
 from .retrieval import HybridRetriever, RetrieverConfig
 from .settings import Settings
@@ -16,20 +16,40 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Engine:
-    """Lazily loaded model, index and retriever for one set of settings."""
+    """Lazily loaded model, index and retriever for one set of settings.
+
+    Queries are embedded by the ONNX encoder stored in a fresh index, so serving never imports torch;
+    sentence-transformers is loaded only when the index has to be built (and then also embeds queries,
+    since it is in memory anyway).
+    """
 
     settings: Settings
     embedder_override: Embedder | None = None
 
     @cached_property
-    def embedder(self) -> Embedder:
+    def build_embedder(self) -> Embedder:
+        """The torch model: what builds the index."""
         if self.embedder_override is not None:
             return self.embedder_override
+        from .embedder import SentenceTransformerEmbedder
+
         return SentenceTransformerEmbedder(self.settings.model_dir, self.settings.model_name, self.settings.torch_threads)
 
     @cached_property
+    def embedder(self) -> Embedder:
+        """What embeds queries: the override, else the index's ONNX encoder, else the torch model."""
+        if self.embedder_override is not None:
+            return self.embedder_override
+        index = self.index
+        if "build_embedder" in self.__dict__ or not index.manifest.encoder or index.folder is None:
+            return self.build_embedder
+        from .embedder import OnnxEmbedder
+
+        return OnnxEmbedder(index.folder, index.manifest.model_name, index.manifest.dim, self.settings.onnx_threads)
+
+    @cached_property
     def index(self) -> LoadedIndex:
-        return ensure_index(self.settings, lambda: self.embedder)
+        return ensure_index(self.settings, lambda: self.build_embedder)
 
     @cached_property
     def retriever(self) -> HybridRetriever:

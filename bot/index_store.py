@@ -2,8 +2,9 @@
 
 The folder holds plainly named files: ``manifest.json`` (what it was built from), ``articles.json``
 (sections and sentences with offsets), ``dense.faiss`` (one normalised vector per sentence) and
-``bm25/`` (bm25s files). A build is written to a sibling temp folder and swapped in, so a build that
-dies halfway leaves the previous index in place.
+``bm25/`` (bm25s files). A build with the real model also writes ``encoder.onnx`` and ``tokenizer.json``,
+the same model exported so queries are embedded without torch (see ``onnx_export``). A build is written to
+a sibling temp folder and swapped in, so a build that dies halfway leaves the previous index in place.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from .types import Article, Problem, Section, Sentence
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+# 2: the manifest names an ONNX encoder (``encoder``) whose files it hashes.
+FORMAT_VERSION = 2
 # Bump when splitting or unit text changes: old indexes then read as stale.
 CHUNKING_VERSION = "sentences-v2+section-title"
 REBUILD_HINT = "run `bot index build`"
@@ -55,6 +57,7 @@ class Manifest:
     sentences: int
     vectors: int
     file_sha256: dict[str, str]
+    encoder: str | None = None  # ONNX file in the folder for query embedding; None when the embedder has no export
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class LoadedIndex:
     sentences: list[Sentence]  # row i of the vector index is sentences[i]
     faiss_index: object
     bm25: object
+    folder: Path | None = None  # where the files were read from (the encoder is loaded from here)
 
     def section_of(self, sentence: Sentence) -> Section:
         return self.articles[sentence.doc_id].sections[sentence.section]
@@ -125,6 +129,9 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         bm25 = bm25s.BM25()
         bm25.index([index_tokens(lexical_text(by_id[s.doc_id], s)) or ["_"] for s in sentences], show_progress=False)
         bm25.save(str(tmp / "bm25"))
+        # The model exported next to the vectors it made, so queries can be embedded without torch.
+        export = getattr(embedder, "export_onnx", None)
+        encoder_files = tuple(export(tmp)) if export is not None else ()
         (tmp / "articles.json").write_text(json.dumps([dataclasses.asdict(a) for a in articles]), encoding="utf-8")
         manifest = Manifest(
             format_version=FORMAT_VERSION,
@@ -139,7 +146,8 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
             sections=sum(len(a.sections) for a in articles),
             sentences=len(sentences),
             vectors=int(flat.ntotal),
-            file_sha256={name: _sha256(tmp / name) for name in _FILES},
+            file_sha256={name: _sha256(tmp / name) for name in (*_FILES, *encoder_files)},
+            encoder=encoder_files[0] if encoder_files else None,
         )
         _write_json_atomic(tmp / "manifest.json", dataclasses.asdict(manifest))
         _fsync_dir(tmp)
@@ -211,13 +219,16 @@ def check_status(settings: Settings) -> Status:
     return Status(True, not reasons, reasons, manifest)
 
 
-def load_index(settings: Settings) -> LoadedIndex:
-    """Load a fresh index or raise IndexProblem naming the problem and the rebuild command."""
+def load_index(settings: Settings, status: Status | None = None) -> LoadedIndex:
+    """Load a fresh index or raise IndexProblem naming the problem and the rebuild command.
+
+    ``status`` is a ``check_status`` result the caller has just computed (saves hashing the files twice).
+    """
     import faiss
 
     bm25s = _bm25s()
 
-    status = check_status(settings)
+    status = status or check_status(settings)
     if not status.fresh:
         raise IndexProblem(f"index in {settings.index_dir} is {'stale' if status.exists else 'missing'}: "
                           f"{'; '.join(status.reasons)}; {REBUILD_HINT}")
@@ -232,7 +243,7 @@ def load_index(settings: Settings) -> LoadedIndex:
     sentences = [s for a in articles.values() for s in a.sentences]
     if flat.ntotal != len(sentences) or flat.d != status.manifest.dim:
         raise IndexProblem(f"index in {settings.index_dir} has {flat.ntotal} vectors for {len(sentences)} sentences; {REBUILD_HINT}")
-    return LoadedIndex(status.manifest, articles, sentences, flat, bm25)
+    return LoadedIndex(status.manifest, articles, sentences, flat, bm25, live)
 
 
 def ensure_index(settings: Settings, embedder_factory) -> LoadedIndex:
@@ -243,7 +254,8 @@ def ensure_index(settings: Settings, embedder_factory) -> LoadedIndex:
             return load_index(settings)  # raises with the reasons
         log.warning("index %s: %s; rebuilding", "stale" if status.exists else "missing", "; ".join(status.reasons))
         build_index(settings, embedder_factory())
-    return load_index(settings)
+        return load_index(settings)
+    return load_index(settings, status)
 
 
 def _article_from_dict(d: dict) -> Article:

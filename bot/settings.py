@@ -30,7 +30,8 @@ class Settings(BaseSettings):
         "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
         description="Expected sha256 of model.safetensors; checked at index build.",
     )
-    torch_threads: int = Field(1, description="Threads torch may use for embedding.")
+    torch_threads: int = Field(1, description="Threads torch may use for embedding (index builds).")
+    onnx_threads: int = Field(1, description="Threads onnxruntime may use to embed queries (a fresh index's encoder).")
     auto_rebuild: bool = Field(True, description="Rebuild a missing or stale index on start instead of refusing.")
     top_k: int = Field(5, description="Passages shown by `bot search`.")
     candidates: int = Field(40, description="Candidates each retriever contributes before fusion.")
@@ -65,7 +66,7 @@ class Settings(BaseSettings):
 
     @field_validator(
         "top_k", "candidates", "rrf_k", "max_claims", "workers", "max_messages", "max_message_chars",
-        "max_body_bytes", "report_limit",
+        "max_body_bytes", "report_limit", "onnx_threads",
     )
     @classmethod
     def _positive(cls, v: int, info) -> int:

@@ -1,0 +1,92 @@
+"""Export the verified sentence-transformers model to ONNX at index build, so serving needs no torch.
+
+The graph takes ``input_ids``, ``attention_mask`` and ``token_type_ids`` (batch × sequence, both axes
+dynamic) and returns mean-pooled, L2-normalised vectors: the same three steps (Transformer → Pooling →
+Normalize) as the sentence-transformers pipeline of all-MiniLM-L6-v2. The tokenizer is saved next to it with
+the model's truncation length and batch-longest padding set, so the folder alone is enough to encode.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ENCODER_FILE = "encoder.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
+OPSET = 17
+
+
+def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str]:
+    """Write ``encoder.onnx`` and ``tokenizer.json`` for a SentenceTransformer loaded from ``model_dir``.
+
+    Returns the two file names (relative to ``folder``).
+    """
+    import torch
+    from tokenizers import Tokenizer
+
+    transformer = model[0]
+    bert = transformer.auto_model
+    # Eager attention: the sdpa path decides from the example mask whether masking is needed at all, and
+    # a trace would bake that decision in (padding then leaks into batched vectors).
+    previous = getattr(bert.config, "_attn_implementation", None)
+    if hasattr(bert, "set_attn_implementation"):
+        bert.set_attn_implementation("eager")
+    else:
+        bert.config._attn_implementation = "eager"
+    try:
+        _export(torch, _Pooled(bert).eval(), Path(folder) / ENCODER_FILE)
+    finally:
+        if previous and previous != "eager":
+            if hasattr(bert, "set_attn_implementation"):
+                bert.set_attn_implementation(previous)
+            else:
+                bert.config._attn_implementation = previous
+
+    tokenizer = Tokenizer.from_file(str(Path(model_dir) / TOKENIZER_FILE))
+    tokenizer.enable_truncation(max_length=int(model.max_seq_length))
+    pad_id = tokenizer.token_to_id("[PAD]")
+    tokenizer.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")  # to the longest in a batch
+    tokenizer.save(str(Path(folder) / TOKENIZER_FILE))
+    return ENCODER_FILE, TOKENIZER_FILE
+
+
+def _export(torch, module, path: Path) -> None:
+    # An example batch with padding, so the traced graph keeps the masking.
+    ids = torch.tensor([[101, 7592, 2088, 102], [101, 7592, 102, 0]], dtype=torch.long)
+    mask = (ids != 0).long()
+    axes = {name: {0: "batch", 1: "sequence"} for name in INPUT_NAMES} | {"embedding": {0: "batch"}}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tracer warnings about Python-side shape checks in transformers
+        torch.onnx.export(
+            module, (ids, mask, torch.zeros_like(ids)), str(path), input_names=list(INPUT_NAMES),
+            output_names=["embedding"], dynamic_axes=axes, opset_version=OPSET, dynamo=False,
+        )
+
+
+def _pooled_module():
+    import torch
+
+    class Pooled(torch.nn.Module):
+        """BERT → mean over real tokens → unit length."""
+
+        def __init__(self, bert):
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            hidden = self.bert(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, p=2, dim=1)
+
+    return Pooled
+
+
+def _Pooled(bert):  # noqa: N802  (a class built lazily so importing this module does not import torch)
+    return _pooled_module()(bert)

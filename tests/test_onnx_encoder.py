@@ -1,0 +1,145 @@
+"""The ONNX encoder an index build exports: same vectors as sentence-transformers, hashed, and torch-free to serve.
+
+Uses the real model and the session's seed index (built once by ``conftest.seed_index``, which exports it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.embedder import OnnxEmbedder
+from bot.index_store import check_status, load_index, read_manifest
+
+SENTENCES = [
+    "Can lupus cause nerve pain?",
+    "Why might my nerve test be normal?",
+    "Névropathie périphérique : douleur brûlante aux pieds — est-ce fréquent ? 🔥",
+    "神经病变会引起疼痛吗？",
+    "مرض الذئبة يسبب ألم الأعصاب",
+    "",
+    "pain",
+    # Longer than the model's 256-token limit: both encoders must truncate at the same place.
+    " ".join(["Small-fiber neuropathy damages the small, unmyelinated nerve fibers responsible for pain."] * 40),
+]
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder(seed_index) -> OnnxEmbedder:
+    manifest = read_manifest(seed_index.index_dir)
+    return OnnxEmbedder(seed_index.index_dir, manifest.model_name, manifest.dim)
+
+
+def test_a_real_build_exports_the_encoder_and_hashes_it(seed_index):
+    manifest = read_manifest(seed_index.index_dir)
+    assert manifest.encoder == "encoder.onnx"
+    assert {"encoder.onnx", "tokenizer.json"} <= set(manifest.file_sha256)
+    assert (Path(seed_index.index_dir) / "encoder.onnx").is_file()
+
+
+def test_onnx_and_sentence_transformers_agree_in_a_batch(onnx_embedder, embedder):
+    ours, theirs = onnx_embedder.encode(SENTENCES), embedder.encode(SENTENCES)
+    assert ours.shape == theirs.shape == (len(SENTENCES), 384)
+    assert ours.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.999, dict(zip(SENTENCES, cosines.round(5)))
+
+
+def test_onnx_and_sentence_transformers_agree_one_at_a_time(onnx_embedder, embedder):
+    for text in SENTENCES:
+        cosine = float(onnx_embedder.encode([text])[0] @ embedder.encode([text])[0])
+        assert cosine >= 0.999, (text[:40], cosine)
+
+
+def test_batching_does_not_change_a_vector(onnx_embedder):
+    """Padding a short sentence next to a long one must not leak into its vector."""
+    alone = onnx_embedder.encode([SENTENCES[0]])[0]
+    batched = onnx_embedder.encode(SENTENCES)[0]
+    assert float(alone @ batched) >= 0.9999
+
+
+def test_onnx_encoder_uses_one_thread_by_default(onnx_embedder):
+    assert onnx_embedder.session.get_session_options().intra_op_num_threads == 1
+
+
+def test_engine_embeds_queries_with_the_onnx_encoder_of_a_fresh_index(seed_index):
+    from bot.engine import Engine
+
+    engine = Engine(seed_index)
+    assert isinstance(engine.embedder, OnnxEmbedder)
+    assert "build_embedder" not in engine.__dict__  # the torch model was never loaded
+
+
+@pytest.mark.parametrize("name", ["encoder.onnx", "tokenizer.json"])
+def test_a_corrupt_encoder_file_makes_the_index_stale(seed_index, tmp_path, name):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index.index_dir, index)
+    settings = seed_index.with_overrides(index_dir=index)
+    assert check_status(settings).fresh
+    path = index / name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    status = check_status(settings)
+    assert not status.fresh
+    assert any(name in r and "corrupt" in r for r in status.reasons), status.reasons
+    with pytest.raises(Exception, match="bot index build"):
+        load_index(settings)
+
+
+def test_a_deleted_encoder_makes_the_index_stale(seed_index, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index.index_dir, index)
+    (index / "encoder.onnx").unlink()
+    status = check_status(seed_index.with_overrides(index_dir=index))
+    assert any("encoder.onnx" in r and "missing" in r for r in status.reasons), status.reasons
+
+
+def test_an_index_from_before_the_encoder_reads_as_stale(seed_index, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index.index_dir, index)
+    manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["encoder"]
+    manifest["format_version"] = 1
+    (index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    status = check_status(seed_index.with_overrides(index_dir=index))
+    assert status.exists and not status.fresh
+    assert any("format" in r for r in status.reasons)
+
+
+# Runs `bot ask` in a fresh interpreter, then reports which heavy modules it imported.
+_WRAPPER = """
+import json, sys
+from bot.cli import app
+sys.argv = ["bot", *sys.argv[1:]]
+try:
+    app()
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+heavy = sorted(m for m in ("torch", "sentence_transformers", "transformers") if m in sys.modules)
+print(json.dumps({"code": code, "heavy": heavy}), file=sys.stderr)
+"""
+
+
+def test_cold_ask_on_a_fresh_index_never_imports_torch(seed_index):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", NO_COLOR="1")
+    proc = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, "ask", "why might my nerve test be normal?", "--json",
+         "--corpus", str(seed_index.corpus_dir), "--index", str(seed_index.index_dir), "--no-rebuild"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    report = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert report == {"code": 0, "heavy": []}, proc.stderr
+    reply = json.loads(proc.stdout)
+    assert any("nerve conduction studies (NCS)" in c["text"] for c in reply["claims"]), reply["reply"]
