@@ -275,7 +275,7 @@ def serve(
     from .engine import Engine
 
     engine = Engine(settings)
-    _run(lambda: engine.index)  # build or refuse before binding the port
+    _run(engine.warm)  # build or refuse the index, and load what a first request needs, before binding the port
     typer.echo(f"serving on http://{settings.host}:{settings.port}/", err=True)
     if settings.workers > 1:
         # Worker processes build their own app: hand them the CLI's choices as the env vars Settings reads.

@@ -63,3 +63,8 @@ class Engine:
         from .answer import Bot
 
         return Bot(self.retriever, self.settings)
+
+    def warm(self) -> None:
+        """Load everything a first request would otherwise wait for (index, encoder, bot, word lists)."""
+        self.bot.retriever.vocabulary.warm()
+        self.bot.reply([{"role": "user", "content": "warm up: what is lupus?"}])

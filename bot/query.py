@@ -46,7 +46,11 @@ class Vocabulary:
         # Only correct towards long-enough words; short ones collide too easily ("pin" → "pain").
         self._choices = sorted(w for w in known if len(w) >= 4)
         self._corrections: dict[str, str] = {}
-        _common_english()  # load the word list now (~0.3 s) rather than in someone's first request
+
+    def warm(self) -> None:
+        """Load the English word list (~0.3 s) now, for a server, rather than in someone's first request;
+        one-shot commands skip it and pay only if a question needs it."""
+        _common_english()
 
     def knows(self, word: str) -> bool:
         return word in self.words or stem(word) in self._stems

@@ -71,4 +71,7 @@ def create_app_from_env() -> FastAPI:
 
     Each worker keeps its own rate-limit counters, so a client may get up to N times ``BOT_RATE_LIMIT``.
     """
-    return create_app(Settings())
+    settings = Settings()
+    engine = Engine(settings)
+    engine.warm()  # each worker loads before it accepts requests, as the single-process server does
+    return create_app(settings, engine)
