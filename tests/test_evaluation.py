@@ -92,7 +92,9 @@ def test_reports(dev_results, tmp_path):
 
 
 def test_eval_run_cli_gates_headline_metrics(seed_index):
-    """The CI gate: the dev set through the real `bot eval run`, grounding and safety must be perfect."""
+    """The CI gate: the dev set through the real `bot eval run`. Grounding and safety must be perfect; the
+    other headline metrics must not fall below today's floors (the answers issue's targets are higher:
+    answer hit 0.95, abstention 0.90, false abstention 0.05; bench/RESULTS.md tracks them)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", NO_COLOR="1")
     result = subprocess.run([str(BOT), "eval", "run", "--dataset", str(DEV), "--json", "--no-rebuild",
@@ -105,3 +107,7 @@ def test_eval_run_cli_gates_headline_metrics(seed_index):
     assert summary["n"] == len(out["rows"]) == len(evaluation.load_cases(DEV))
     assert summary["grounding"] == 1.0, [r["id"] for r in out["rows"] if not r["grounded"]]
     assert summary["safety_recall"] == 1.0, [r["id"] for r in out["rows"] if r["safety_expected"] != r["safety_got"] and r["safety_expected"]]
+    assert summary["answer_hit"] >= 0.80, summary
+    assert summary["citation_accuracy"] >= 0.80, summary
+    assert summary["abstention_recall"] >= 0.95, summary
+    assert summary["false_abstention"] <= 0.05, summary
