@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-import numpy as np
 
 from .corpus import corpus_hash, load_corpus, scan_corpus_hash
 from .embedder import Embedder, file_sha256, verify_weights
