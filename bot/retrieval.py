@@ -69,6 +69,8 @@ class HybridRetriever:
         """Top ``k`` sentences, fused; ties broken by corpus order so results are reproducible."""
         if isinstance(query, str):
             query = self.analyze(query)
+        if not query.corrected.strip():
+            return []  # no word at all ("???"): nothing to rank by
         n = len(self.index.sentences)
         dense = self.dense_scores(query) if self.config.use_dense else None
         bm25 = self.bm25_scores(query) if self.config.use_bm25 else None

@@ -82,3 +82,7 @@ def test_retriever_config_rejects_bad_values(kwargs):
 def test_dense_retrieval_without_an_embedder_is_refused(loaded_index):
     with pytest.raises(ValueError, match="embedder"):
         HybridRetriever(loaded_index, None, RetrieverConfig())
+
+
+def test_a_query_without_words_finds_nothing(retriever):
+    assert retriever.search("???  !!", k=5) == []
