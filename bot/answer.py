@@ -7,8 +7,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from . import messages as text_of
 from .answerability import Coverage, Term, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
 from .context import antecedents
@@ -19,6 +17,7 @@ from .safety import SafetyCheck
 from .settings import Settings
 from .text import all_stems, fold
 from .types import Citation, Claim, Hit, Reply, Safety, Sentence
+from .word_vectors import WordVectors
 
 log = logging.getLogger(__name__)
 
@@ -54,19 +53,11 @@ class Bot:
             + [sec.title for a in self.index.articles.values() for sec in a.sections],
             self._health_similarity,
         )
-        self._health_anchors = None
-        self._health_cache: dict[str, float] = {}
+        self._health_words = WordVectors(retriever.embedder, _HEALTH_ANCHORS)
 
     def _health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
-        if word not in self._health_cache:
-            if self._health_anchors is None:
-                self._health_anchors = self.retriever.embedder.encode(list(_HEALTH_ANCHORS))
-            vec = self.retriever.embedder.encode([word])
-            if len(self._health_cache) > 50_000:  # words are open-ended input: bound the memory
-                self._health_cache.clear()
-            self._health_cache[word] = float(np.max(vec @ self._health_anchors.T))
-        return self._health_cache[word]
+        return float(self._health_words.anchor_similarity([word])[0])
 
     # -- public ---------------------------------------------------------------------------------
     def reply(self, raw_messages: list) -> Reply:

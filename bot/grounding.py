@@ -19,9 +19,8 @@ No generative model, no network. Thresholds were measured on ``eval/claims.jsonl
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -29,6 +28,7 @@ from rapidfuzz import fuzz, process
 from .splitter import split_sentences
 from .text import STOPWORDS, content_words, lexicon, normalize, stem, words
 from .types import Sentence
+from .word_vectors import WordVectors
 
 # Combined score = W_DENSE * cosine + W_LEX * weighted stem overlap (both in [0, 1]).
 W_DENSE, W_LEX = 0.6, 0.4
@@ -180,7 +180,7 @@ class GroundingChecker:
         titles = [sec.title for a in index.articles.values() for sec in a.sections]
         self.corpus_stems = set().union(*self._sent_stems, *(set(_stems(t)) for t in titles))
         self._corpus_choices = sorted(self.corpus_stems)
-        self._word_cache: dict[str, np.ndarray] = {}
+        self._words = WordVectors(embedder, _HEALTH_ANCHORS)
         self._terms = self._title_terms()
 
     # -- corpus facts ---------------------------------------------------------------------------
@@ -210,16 +210,6 @@ class GroundingChecker:
             i -= 1
         return " ".join(out)
 
-    @cached_property
-    def _health_anchors(self) -> np.ndarray:
-        return self.embedder.encode(list(_HEALTH_ANCHORS))
-
-    def _word_vectors(self, ws: list[str]) -> np.ndarray:
-        missing = [w for w in dict.fromkeys(ws) if w not in self._word_cache]
-        if missing:
-            for w, v in zip(missing, self.embedder.encode(missing)):
-                self._word_cache[w] = v
-        return np.vstack([self._word_cache[w] for w in ws]) if ws else np.zeros((0, self.vectors.shape[1]), np.float32)
 
     def _known(self, word: str) -> bool:
         s = stem(word)
@@ -247,9 +237,9 @@ class GroundingChecker:
         self.prefetch_words(new)
         out = []
         ev_words = [w for w in dict.fromkeys(content_words(evidence_text))]
-        ev_vecs = self._word_vectors(ev_words)
-        new_vecs = self._word_vectors(new)
-        health = (new_vecs @ self._health_anchors.T).max(axis=1)
+        ev_vecs = self._words.vectors(ev_words)
+        new_vecs = self._words.vectors(new)
+        health = self._words.anchor_similarity(new)
         synonym = (new_vecs @ ev_vecs.T).max(axis=1) if len(ev_words) else np.zeros(len(new))
         for w, h, syn in zip(new, health, synonym):
             if zipf_frequency(w, "en") < RARE_ZIPF and syn < SYNONYM_SIMILARITY:
@@ -343,10 +333,10 @@ class GroundingChecker:
 
     def prefetch_words(self, extra: list[str] = ()) -> None:
         """Embed every corpus content word (the evidence side of the synonym test) and ``extra`` in one batch."""
-        if not self._word_cache:
+        if not len(self._words):
             extra = [*extra, *{w for s in self.sentences for w in content_words(s.text)},
                      *{w for a in self.index.articles.values() for sec in a.sections for w in content_words(sec.title)}]
-        self._word_vectors(list(extra))
+        self._words.vectors(list(extra))
 
 
 def balanced_accuracy(labels: list[bool], predicted: list[bool]) -> float:

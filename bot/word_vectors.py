@@ -1,0 +1,42 @@
+"""Embeddings of single words, cached: how close an unknown word is to health subjects, or to a word of
+the evidence. Shared by the answerability check and the grounding checker."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .embedder import Embedder
+
+_CACHE_LIMIT = 50_000  # words are open-ended input: bound the memory
+
+
+class WordVectors:
+    """Cached word embeddings and their closeness to a fixed set of anchor phrases."""
+
+    def __init__(self, embedder: Embedder, anchors: tuple[str, ...]):
+        self.embedder = embedder
+        self.anchors = anchors
+        self._anchor_vectors: np.ndarray | None = None
+        self._cache: dict[str, np.ndarray] = {}
+
+    def vectors(self, ws: list[str]) -> np.ndarray:
+        """One row per word (embedding the ones not seen before in one batch)."""
+        missing = [w for w in dict.fromkeys(ws) if w not in self._cache]
+        if missing:
+            if len(self._cache) + len(missing) > _CACHE_LIMIT:
+                self._cache.clear()
+                missing = list(dict.fromkeys(ws))
+            for w, v in zip(missing, self.embedder.encode(missing)):
+                self._cache[w] = v
+        if not ws:
+            return np.zeros((0, self.embedder.dim), np.float32)
+        return np.vstack([self._cache[w] for w in ws])
+
+    def anchor_similarity(self, ws: list[str]) -> np.ndarray:
+        """Highest cosine of each word to any anchor phrase."""
+        if self._anchor_vectors is None:
+            self._anchor_vectors = self.embedder.encode(list(self.anchors))
+        return (self.vectors(ws) @ self._anchor_vectors.T).max(axis=1)
+
+    def __len__(self) -> int:
+        return len(self._cache)
