@@ -43,7 +43,7 @@ class Bot:
         self.retriever = retriever
         self.index = retriever.index
         self.settings = settings
-        self.safety = SafetyCheck(retriever.embedder)
+        self.safety = SafetyCheck(retriever.embedder, prepare=lambda text: retriever.analyze(text).corrected)
         self._evidence_cache: dict[str, frozenset[str]] = {}
         self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 import logging
 import os
 from pathlib import Path
@@ -141,3 +143,32 @@ class OnnxEmbedder:
             }
             out[rows] = self.session.run(None, {k: feed[k] for k in self._inputs})[0]
         return out
+
+
+class CachingEmbedder:
+    """Remembers the vectors of the last few single texts: a reply embeds the same question for the
+    safety net and for retrieval, and each encode is most of a reply's cost."""
+
+    def __init__(self, inner: Embedder, size: int = 256):
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.size = size
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # the server calls from a thread pool
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if len(texts) != 1:
+            return self.inner.encode(texts)
+        text = texts[0]
+        with self._lock:
+            hit = self._recent.get(text)
+            if hit is not None:
+                self._recent.move_to_end(text)
+                return hit
+        vec = self.inner.encode([text])
+        with self._lock:
+            self._recent[text] = vec
+            if len(self._recent) > self.size:
+                self._recent.popitem(last=False)
+        return vec

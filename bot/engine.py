@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property
 
-from .embedder import Embedder
+from .embedder import CachingEmbedder, Embedder
 from .index_store import LoadedIndex, ensure_index
 from .retrieval import HybridRetriever, RetrieverConfig
 from .settings import Settings
@@ -56,7 +56,7 @@ class Engine:
         config = RetrieverConfig(
             candidates=self.settings.candidates, rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight
         )
-        return HybridRetriever(self.index, self.embedder, config)
+        return HybridRetriever(self.index, CachingEmbedder(self.embedder), config)
 
     @cached_property
     def bot(self):

@@ -111,8 +111,9 @@ EMERGENCY_SIMILARITY = 0.60
 class SafetyCheck:
     """Patterns first; then, with an embedder, closeness in meaning to known emergencies."""
 
-    def __init__(self, embedder=None):
+    def __init__(self, embedder=None, prepare=lambda text: text):
         self.embedder = embedder
+        self.prepare = prepare  # the text retrieval will embed too, so a caching embedder encodes it once
         self._examples = None
 
     def __call__(self, text: str) -> Safety | None:
@@ -121,5 +122,5 @@ class SafetyCheck:
             return found
         if self._examples is None:
             self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))
-        closeness = float((self.embedder.encode([text]) @ self._examples.T).max())
+        closeness = float((self.embedder.encode([self.prepare(text)]) @ self._examples.T).max())
         return Safety("emergency", messages.EMERGENCY) if closeness >= EMERGENCY_SIMILARITY else found

@@ -86,3 +86,26 @@ def test_dense_retrieval_without_an_embedder_is_refused(loaded_index):
 
 def test_a_query_without_words_finds_nothing(retriever):
     assert retriever.search("???  !!", k=5) == []
+
+
+def test_caching_embedder_encodes_a_repeated_question_once(fake_embedder):
+    from bot.embedder import CachingEmbedder
+
+    calls = []
+
+    class Counting:
+        name, dim = fake_embedder.name, fake_embedder.dim
+
+        def encode(self, texts):
+            calls.append(list(texts))
+            return fake_embedder.encode(texts)
+
+    cached = CachingEmbedder(Counting(), size=2)
+    first = cached.encode(["numb feet"])
+    again = cached.encode(["numb feet"])
+    assert (first == again).all() and calls == [["numb feet"]]
+    cached.encode(["a"]), cached.encode(["b"])  # evicts "numb feet"
+    cached.encode(["numb feet"])
+    assert calls[-1] == ["numb feet"] and len(calls) == 4
+    cached.encode(["x", "y"])  # batches pass straight through
+    assert calls[-1] == ["x", "y"]
