@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .text import all_stems, content_words, lexicon, normalize, stem, words
 
@@ -196,8 +196,14 @@ def _any_phrase(term: Term, stems: frozenset[str]) -> bool:
     return any(all(s in stems for s in phrase) for phrase in term.alternatives)
 
 
+@lru_cache(maxsize=200_000)
 def _near(s: str, evidence: frozenset[str]) -> bool:
-    """A near spelling, or the stem inside a longer one ("depress" in "antidepress")."""
+    """A near spelling, or the stem inside a longer one ("depress" in "antidepress"). Cached: the same
+    sentence's stems meet the same question words again and again (a frozenset keeps its hash)."""
     if len(s) < 5:
         return False
-    return any(len(e) >= 5 and (fuzz.ratio(s, e) >= _FUZZY or (len(s) >= 6 and s in e)) for e in evidence)
+    longer = [e for e in evidence if len(e) >= 5]
+    if len(s) >= 6 and any(s in e for e in longer):
+        return True
+    # extractOne runs the comparisons in C; a Python loop over fuzz.ratio cost ~5 ms a reply.
+    return process.extractOne(s, longer, scorer=fuzz.ratio, score_cutoff=_FUZZY) is not None
