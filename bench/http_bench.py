@@ -48,9 +48,9 @@ import time
 from pathlib import Path
 
 import httpx
-import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT, code_version, distinct_questions, md_table, percentile
+
 BOT = ROOT / ".venv/bin/bot"
 DATASETS = ("eval/dev.jsonl", "eval/dev2.jsonl", "eval/holdout.jsonl", "eval/holdout2.jsonl")
 # Each pass through the question list uses the next wording, so every request is a new string.
@@ -61,46 +61,6 @@ READY_DEADLINE_S = 60.0
 # Targets from issue 6 (this 2-core machine).
 TARGETS = {"single_p50_ms": 10.0, "single_p99_ms": 25.0, "conc_rps": 150.0, "conc_p99_ms": 100.0,
            "conc_errors": 0, "ready_s": 3.0, "rss_mb": 400.0}
-
-
-def code_version() -> str:
-    """Commit of the checkout, with '+dirty' when bot/, corpus/ or eval/ have uncommitted edits."""
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    return commit + ("+dirty" if git("status", "--porcelain", "--", "bot", "corpus", "eval") else "")
-
-
-def md_table(rows: list[dict], columns: list[str]) -> str:
-    def cell(v):
-        return f"{v:.3f}" if isinstance(v, float) else str(v)
-    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
-    lines += ["| " + " | ".join(cell(r[c]) for c in columns) + " |" for r in rows]
-    return "\n".join(lines)
-
-
-def distinct_questions(n: int) -> list[str]:
-    """``n`` distinct questions: every turn of every dataset line, cycled with small rewordings."""
-    base = []
-    for name in DATASETS:
-        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                base.extend(t.strip() for t in json.loads(line)["turns"] if t.strip())
-    base = list(dict.fromkeys(base))
-    out, seen = [], set()
-    for template in REWORDINGS:
-        for q in base:
-            text = template.format(q=q)
-            if text.lower() not in seen:
-                seen.add(text.lower())
-                out.append(text)
-            if len(out) == n:
-                return out
-    raise ValueError(f"only {len(out)} distinct questions available, asked for {n}")
-
-
-def percentile(values: list[float], p: float) -> float:
-    return float(np.percentile(np.asarray(values), p)) if values else float("nan")
 
 
 def latency_summary(values_ms: list[float]) -> dict:
@@ -241,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.single < 300:
         ap.error("--single must be at least 300 (issue 6 asks for p99 over >= 300 distinct questions)")
     load_start, version = os.getloadavg()[0], code_version()
-    questions = distinct_questions(args.single + args.concurrent)
+    questions = distinct_questions(args.single + args.concurrent, DATASETS, REWORDINGS)
     single_qs, conc_qs = questions[:args.single], questions[args.single:]
     warm_qs = [f"warm-up request number {i}: does lupus affect the nerves?" for i in range(args.warmup)]
     result: dict = {"commit": version, "python": sys.version.split()[0]}

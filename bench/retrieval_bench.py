@@ -32,8 +32,8 @@ from bot.index_store import build_index, load_index
 from bot.retrieval import HybridRetriever, RetrieverConfig
 from bot.settings import Settings
 from bot.types import Article, Sentence
+from common import ROOT, code_version, md_table
 
-ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ("eval/dev.jsonl", "eval/holdout.jsonl")
 KS = (1, 3, 5)
 DEPTH = 10  # MRR cut-off and how many hits we ask for
@@ -153,24 +153,6 @@ def component_ranks(retriever: HybridRetriever, question: dict) -> tuple[int | N
 def unreachable(index, questions: list[dict]) -> list[str]:
     """Ids whose gold strings match no indexed sentence (e.g. a gold span crossing a sentence break)."""
     return [q["id"] for q in questions if not any(is_answering(s.text, q["gold_any"]) for s in index.sentences)]
-
-
-def code_version() -> str:
-    """Commit of the checkout (bot/ changes under us), with '+dirty' when bot/ has uncommitted edits."""
-    import subprocess
-
-    def git(*args):
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    return commit + ("+dirty" if git("status", "--porcelain", "--", "bot", "corpus", "eval") else "")
-
-
-def md_table(rows: list[dict], columns: list[str]) -> str:
-    def cell(v):
-        return f"{v:.3f}" if isinstance(v, float) else str(v)
-    lines = ["| " + " | ".join(columns) + " |", "|" + "|".join("---" for _ in columns) + "|"]
-    lines += ["| " + " | ".join(cell(r[c]) for c in columns) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,9 +36,9 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
 
-from retrieval_bench import DATASETS, ROOT, code_version, load_questions, md_table
+from common import ROOT, code_version, distinct_questions, md_table, percentile
+from retrieval_bench import DATASETS, load_questions
 
 COLD_QUERY = "why is my nerve test normal"
 ASK_QUESTION = "why might my nerve test be normal?"
@@ -92,30 +92,6 @@ def timed(fn, *args, **kwargs):
     start = time.perf_counter()
     out = fn(*args, **kwargs)
     return out, time.perf_counter() - start
-
-
-def distinct_queries(n: int) -> list[str]:
-    """``n`` distinct questions: every turn of every dataset line, cycled with small rewordings."""
-    base = []
-    for name in DATASETS:
-        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                base.extend(t for t in json.loads(line)["turns"] if t.strip())
-    base = list(dict.fromkeys(t.strip() for t in base))
-    out, seen = [], set()
-    for template in REWORDINGS:
-        for q in base:
-            text = template.format(q=q)
-            if text.lower() not in seen:
-                seen.add(text.lower())
-                out.append(text)
-            if len(out) == n:
-                return out
-    raise ValueError(f"only {len(out)} distinct questions available, asked for {n}")
-
-
-def percentile(values: list[float], p: float) -> float:
-    return float(np.percentile(np.asarray(values), p))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                      dense_weight=settings.dense_weight))
         for i in range(5):
             retriever.search(f"warm up query number {i} about lupus", k=settings.top_k)
-        queries = distinct_queries(args.queries)
+        queries = distinct_questions(args.queries, DATASETS, REWORDINGS)
         latencies_ms = [timed(retriever.search, q, settings.top_k)[1] * 1000 for q in queries]
         result["query"] = {"n": len(queries), "distinct": len(set(queries)), "k": settings.top_k,
                            "p50_ms": percentile(latencies_ms, 50), "p95_ms": percentile(latencies_ms, 95),
