@@ -19,6 +19,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 
 from .text import all_stems, content_words, lexicon, normalize, stem, words
+from .word_frequency import zipf_frequency
 
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
@@ -82,9 +83,7 @@ class Coverage:
 @lru_cache(maxsize=20_000)
 def specificity(word: str) -> float:
     """How much a word says about the subject: 6.5 minus its Zipf frequency, clipped."""
-    from wordfreq import zipf_frequency
-
-    return max(MIN_WEIGHT, min(MAX_WEIGHT, 6.5 - zipf_frequency(word, "en")))
+    return max(MIN_WEIGHT, min(MAX_WEIGHT, 6.5 - zipf_frequency(word)))
 
 
 def key_terms(text: str) -> list[Term]:
@@ -105,14 +104,12 @@ def key_terms(text: str) -> list[Term]:
 @lru_cache(maxsize=20_000)
 def _base_form(word: str) -> str:
     """"weaker" → "weak", "evenly" → "even": the stemmer keeps comparatives and -ly adverbs whole."""
-    from wordfreq import zipf_frequency
-
     for suffix in ("est", "er", "ly"):
         base = word[: -len(suffix)]
         if word.endswith(suffix) and len(base) >= 3:
             if len(base) > 3 and base[-1] == base[-2]:
                 base = base[:-1]  # "bigger" → "big"
-            if zipf_frequency(base, "en") >= max(3.0, zipf_frequency(word, "en")):
+            if zipf_frequency(base) >= max(3.0, zipf_frequency(word)):
                 return base
     return word
 

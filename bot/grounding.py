@@ -29,6 +29,7 @@ from .splitter import split_sentences
 from .text import STOPWORDS, content_words, lexicon, normalize, stem, words
 from .types import Sentence
 from .word_vectors import WordVectors
+from .word_frequency import zipf_frequency
 
 # Combined score = W_DENSE * cosine + W_LEX * weighted stem overlap (both in [0, 1]).
 W_DENSE, W_LEX = 0.6, 0.4
@@ -230,8 +231,6 @@ class GroundingChecker:
     def _invented(self, new: list[str], evidence_text: str) -> list[str]:
         """New words that name something the evidence does not: specialised terms, or health words
         with no close synonym among the evidence words."""
-        from wordfreq import zipf_frequency
-
         if not new:
             return []
         self.prefetch_words(new)
@@ -242,9 +241,9 @@ class GroundingChecker:
         health = self._words.anchor_similarity(new)
         synonym = (new_vecs @ ev_vecs.T).max(axis=1) if len(ev_words) else np.zeros(len(new))
         for w, h, syn in zip(new, health, synonym):
-            if zipf_frequency(w, "en") < RARE_ZIPF and syn < SYNONYM_SIMILARITY:
+            if zipf_frequency(w) < RARE_ZIPF and syn < SYNONYM_SIMILARITY:
                 out.append(w)
-            elif h >= HEALTH_SIMILARITY and zipf_frequency(w, "en") < EVERYDAY_ZIPF and syn < SYNONYM_SIMILARITY:
+            elif h >= HEALTH_SIMILARITY and zipf_frequency(w) < EVERYDAY_ZIPF and syn < SYNONYM_SIMILARITY:
                 out.append(w)
         return out
 

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .text import STOPWORDS, all_stems, content_words, lexicon, stem, words
+from .word_frequency import most_common, zipf_frequency
 
 # Below this similarity (0-100) a word is left as the patient typed it.
 SPELLING_CUTOFF = 80
@@ -48,8 +49,7 @@ class Vocabulary:
         self._corrections: dict[str, str] = {}
 
     def warm(self) -> None:
-        """Load the English word list (~0.3 s) now, for a server, rather than in someone's first request;
-        one-shot commands skip it and pay only if a question needs it."""
+        """Load the English word lists now, for a server, rather than in someone's first request."""
         _common_english()
 
     def knows(self, word: str) -> bool:
@@ -64,11 +64,9 @@ class Vocabulary:
         return self._corrections[word]
 
     def _correct(self, word: str) -> str:
-        from wordfreq import zipf_frequency
-
         if len(word) < 4 or word in STOPWORDS or self.knows(word) or word.isdigit():
             return word
-        if zipf_frequency(word, "en") >= REAL_WORD_ZIPF:
+        if zipf_frequency(word) >= REAL_WORD_ZIPF:
             return word  # a real word the corpus lacks ("hearing") is a question it may not answer, not a typo
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         if match:
@@ -87,9 +85,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def _common_english() -> tuple[str, ...]:
-    from wordfreq import top_n_list
-
-    return tuple(w for w in top_n_list("en", 20_000) if len(w) >= 4 and w.isalpha())
+    return tuple(w for w in most_common(20_000) if len(w) >= 4 and w.isalpha())
 
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
