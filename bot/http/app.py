@@ -43,6 +43,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         # One line a developer can act on, instead of pydantic's nested list.
         first = exc.errors()[0]
+        if first.get("type") == "json_invalid":  # loc is ("body", <character offset>): say what and where
+            reason = (first.get("ctx") or {}).get("error", "JSON decode error")
+            pos = [p for p in first.get("loc", ()) if p != "body"]
+            at = f" at character {pos[0]}" if pos else ""
+            return JSONResponse({"detail": f"the request body is not valid JSON: {reason}{at}"}, status_code=422)
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
         return JSONResponse({"detail": f"{where}: {first.get('msg', 'invalid')}"}, status_code=422)
 
@@ -55,7 +60,12 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
                 request, "error.html", {"request": request, "settings": settings, "status": exc.status_code,
                                         "message": "We could not find that page."},
                 status_code=exc.status_code)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        detail = exc.detail
+        if exc.status_code == 400 and isinstance(exc.__cause__, (UnicodeDecodeError, RecursionError)):
+            # FastAPI's "There was an error parsing the body" does not say what to fix.
+            detail = ("the request body is not valid UTF-8; send JSON encoded as UTF-8"
+                      if isinstance(exc.__cause__, UnicodeDecodeError) else "the request body is JSON nested too deeply")
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
