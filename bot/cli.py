@@ -97,7 +97,7 @@ def index_status(corpus: CorpusOpt = None, index: IndexOpt = None, as_json: Anno
     from .index_store import check_status
 
     settings = _settings(corpus_dir=corpus, index_dir=index)
-    status = check_status(settings)
+    status = check_status(settings, thorough=True)
     if as_json:
         typer.echo(json.dumps({"fresh": status.fresh, "exists": status.exists, "reasons": status.reasons,
                                "manifest": dataclasses.asdict(status.manifest) if status.manifest else None}, indent=2))

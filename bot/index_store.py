@@ -57,6 +57,7 @@ class Manifest:
     vectors: int
     file_sha256: dict[str, str]
     encoder: str | None = None  # ONNX file in the folder for query embedding; None when the embedder has no export
+    file_size: dict[str, int] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
             sentences=len(sentences),
             vectors=int(flat.ntotal),
             file_sha256={name: _sha256(tmp / name) for name in (*_FILES, *encoder_files)},
+            file_size={name: (tmp / name).stat().st_size for name in (*_FILES, *encoder_files)},
             encoder=encoder_files[0] if encoder_files else None,
         )
         _write_json_atomic(tmp / "manifest.json", dataclasses.asdict(manifest))
@@ -188,7 +190,12 @@ def read_manifest(index_dir: Path) -> Manifest:
         raise IndexProblem(f"index manifest {path} is unreadable ({exc.__class__.__name__}); {REBUILD_HINT}") from None
 
 
-def check_status(settings: Settings) -> Status:
+# Hashing the 90 MB encoder costs ~70 ms on every start; for files this big a start compares sizes (a
+# truncated or missing file) and leaves byte-level checks to ``bot index status`` (thorough=True).
+QUICK_CHECK_BYTES = 8 * 1024 * 1024
+
+
+def check_status(settings: Settings, thorough: bool = False) -> Status:
     """Is the index there and does it match the corpus, model and chunker? Cheap: hashes files, loads nothing."""
     try:
         manifest = read_manifest(settings.index_dir)
@@ -209,8 +216,13 @@ def check_status(settings: Settings) -> Status:
     live = _live_dir(Path(settings.index_dir))
     for name, digest in manifest.file_sha256.items():
         path = live / name
+        size = manifest.file_size.get(name)
         if not path.exists():
             reasons.append(f"{name} is missing")
+        elif size is not None and path.stat().st_size != size:
+            reasons.append(f"{name} is corrupt (size {path.stat().st_size} bytes, built as {size})")
+        elif size is not None and size >= QUICK_CHECK_BYTES and not thorough:
+            continue
         elif _sha256(path) != digest:
             reasons.append(f"{name} is corrupt (hash mismatch)")
     if not (live / "bm25").is_dir():
