@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     )
     record_questions: bool = Field(False, description="Store redacted abstained questions for `bot report gaps`.")
     db_path: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
-    rate_limit: str = Field("60/minute", description="Per-client request limit on the chat API.")
+    # The default is known good; skipping its check keeps the limits import out of one-shot commands.
+    rate_limit: str = Field("60/minute", description="Per-client request limit on the chat API.", validate_default=False)
     max_messages: int = Field(50, description="Most messages accepted in one chat request.")
     max_message_chars: int = Field(2000, description="Longest message accepted, in characters.")
     max_body_bytes: int = Field(64_000, description="Largest request body accepted, in bytes (413 beyond).")
