@@ -65,16 +65,38 @@ def split_sentences(text: str, offset: int = 0) -> list[Span]:
         # Line breaks inside a paragraph are soft wraps, but pysbd ends a sentence at every one; it sees
         # spaces instead (same length, so its offsets still index the raw text we slice).
         pieces: list[Span] = []
-        for piece in _segmenter().segment(block.text.replace("\n", " ")):
-            raw = block.text[piece.start : piece.end]
+        for piece_start, piece_end in _pieces(block.text.replace("\n", " ")):
+            raw = block.text[piece_start:piece_end]
             stripped = raw.strip()
             if not stripped:
                 continue
             lead = len(raw) - len(raw.lstrip())
-            start = block.start + piece.start + lead
+            start = block.start + piece_start + lead
             pieces.append(Span(stripped, start, start + len(stripped)))
         spans.extend(_merge_fragments(pieces, block))
     return spans
+
+
+# pysbd marks abbreviations, list numbers and the like by swapping in these characters and swaps them back
+# at the end, so a sentence holding one of them comes back changed, is not found in the text, and was dropped.
+_PYSBD_RESERVED = str.maketrans(dict.fromkeys("∯♨☝ȸȹᓰᓱᓳᓴᓷᓸ⌬⎋✂♭♬♟♝☉☄☇☈∮☏ƪ", "□"))
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """pysbd's sentence spans over ``text``, made to tile it: in order, not overlapping, and any text pysbd
+    left out kept as a piece of its own (an article sentence must never silently vanish)."""
+    out: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(text.translate(_PYSBD_RESERVED)):
+        start = max(piece.start, cursor)
+        if text[cursor:start].strip():
+            out.append((cursor, start))
+        if piece.end > start:
+            out.append((start, piece.end))
+            cursor = piece.end
+    if text[cursor:].strip():
+        out.append((cursor, len(text)))
+    return out
 
 
 def _merge_fragments(spans: list[Span], block: Span) -> list[Span]:
