@@ -93,6 +93,8 @@ def read_text(path: Path) -> str:
 
 def decode_article(data: bytes) -> str:
     """Article bytes as text with Unix newlines; ValueError for empty, binary or non-UTF-8 data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # a BOM: Windows editors save "Unicode" as UTF-16
+        raise ValueError("UTF-16 text; re-save the file as UTF-8")
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes); articles must be UTF-8 text")
     try:

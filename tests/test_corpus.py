@@ -211,6 +211,7 @@ def test_folder_with_only_non_articles_is_an_error(tmp_path):
         ("empty.md", b"", "empty"),
         ("blank.txt", b"  \n\n \t\n", "empty"),
         ("picture.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("windows-unicode.txt", "Lupus\n\nLupus can affect the nerves.\n".encode("utf-16"), "UTF-16"),
         ("latin1.txt", "Caf\u00e9 au lait\n\nLupus can affect the nerves.\n".encode("latin-1"), "UTF-8"),
         ("title-only.txt", b"Just a Title\n", "no sentences"),
     ],
