@@ -8,14 +8,15 @@ import re
 from dataclasses import dataclass, replace
 
 from . import messages as text_of
-from .answerability import Coverage, Term, asks_quantity, corpus_terms, cover, key_terms, states_quantity, topical_count
+from .answerability import (SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, Term, asks_quantity, corpus_terms, cover,
+                            key_terms, states_quantity, topical_count)
 from .context import antecedents
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
-from .text import all_stems, fold
+from .text import all_stems, content_words, fold
 from .types import Citation, Claim, Hit, Reply, Safety, Sentence
 from .word_vectors import WordVectors
 
@@ -45,6 +46,7 @@ class Bot:
         self.settings = settings
         self.safety = SafetyCheck(retriever.embedder, prepare=lambda text: retriever.analyze(text).corrected)
         self._evidence_cache: dict[str, frozenset[str]] = {}
+        self._words_cache: dict[str, list[str]] = {}
         self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}
         self._titles = {d: frozenset(all_stems(a.title)) for d, a in self.index.articles.items()}
@@ -125,8 +127,8 @@ class Bot:
         for h in hits:
             if h.sentence.id in shown:
                 continue
-            cov = cover(terms, self._evidence(h.sentence), self._titles[h.sentence.doc_id], self.corpus)
-            own = cover(terms, self._own_evidence(h.sentence), self._titles[h.sentence.doc_id], self.corpus)
+            cov = self._cover(terms, h.sentence, self._evidence(h.sentence))
+            own = self._cover(terms, h.sentence, self._own_evidence(h.sentence))
             # Rank answering sentences by what their own words cover, then closeness by meaning and words.
             score = (W_OWN * own.fraction + W_COVER * cov.fraction + W_DENSE * (h.dense_score or 0.0)
                      + W_BM25 * (h.bm25_score or 0.0) / top_bm25)
@@ -167,6 +169,27 @@ class Bot:
             for s in group:
                 picked.setdefault(s.id, (s, c.hit.fused))
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _cover(self, terms: list[Term], s: Sentence, evidence: frozenset[str]) -> Coverage:
+        """``cover`` where a missing subject word also counts as covered by a close synonym among the
+        sentence's own words ("die" by "death", "weaker" by "strength"): paraphrase is not a new subject."""
+        title = self._titles[s.doc_id]
+        cov = cover(terms, evidence, title, self.corpus)
+        loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
+        if not loose:
+            return cov
+        words = self._sentence_words(s)
+        if not words:
+            return cov
+        sims = self._health_words.vectors([t.word for t in loose]) @ self._health_words.vectors(words).T
+        synonyms = {t.stem for t, row in zip(loose, sims) if row.max() >= SYNONYM_SIMILARITY}
+        return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
+
+    def _sentence_words(self, s: Sentence) -> list[str]:
+        key = "words:" + s.id
+        if key not in self._words_cache:
+            self._words_cache[key] = list(dict.fromkeys(content_words(s.text)))
+        return self._words_cache[key]
 
     def _off_title(self, terms: list[Term]) -> list[Term]:
         """Terms that are not an article's own subject (a word of some article title)."""
