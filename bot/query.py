@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from functools import lru_cache
-
+import jellyfish  # Metaphone: the sound-alike spellings patients type ("fisical", "newropathy")
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -15,6 +14,8 @@ from .word_frequency import most_common, zipf_frequency
 
 # Below this similarity (0-100) a word is left as the patient typed it.
 SPELLING_CUTOFF = 80
+# Shorter words share their sound with too many others to be matched by it.
+PHONETIC_MIN_LENGTH = 6
 # A word at least this common in English (Zipf scale) is taken as meant, never "corrected".
 REAL_WORD_ZIPF = 3.0
 
@@ -46,6 +47,10 @@ class Vocabulary:
         self._stems = {stem(w) for w in known} | lay_stems
         # Only correct towards long-enough words; short ones collide too easily ("pin" → "pain").
         self._choices = sorted(w for w in known if len(w) >= 4)
+        self._sounds: dict[str, list[str]] = {}
+        for w in self._choices:
+            if len(w) >= PHONETIC_MIN_LENGTH and w.isalpha():
+                self._sounds.setdefault(jellyfish.metaphone(w), []).append(w)
         self._corrections: dict[str, str] = {}
 
     def warm(self) -> None:
@@ -75,6 +80,11 @@ class Vocabulary:
         near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
         if near:
             return near[0]
+        # Spelled as it sounds ("fisical" → "physical"), before "fiscal", the one-slip English word.
+        if len(word) >= PHONETIC_MIN_LENGTH and word.isalpha():
+            alike = self._sounds.get(jellyfish.metaphone(word), [])
+            if alike:
+                return max(alike, key=lambda w: (fuzz.ratio(word, w), w))
         return self._english(word)
 
     def _english(self, word: str) -> str:
