@@ -69,6 +69,18 @@ def test_unanswerable_questions_abstain_with_answerable_suggestions(answer_bot, 
         assert not ask(answer_bot, s).abstained, s
 
 
+@pytest.mark.parametrize(
+    "question, quoted",
+    [("can the nerve tissue actually die?", "eventual death of the nerve tissue"),
+     ("will physical therapy stop my muscles getting weaker", "help maintain muscle strength")],
+)
+def test_a_question_worded_differently_from_the_article_is_still_answered(answer_bot, loaded_index, question, quoted):
+    reply = ask(answer_bot, question)
+    assert_grounded(reply, loaded_index)
+    assert not reply.abstained
+    assert any(quoted in c.text for c in reply.claims), reply.reply
+
+
 def test_greeting_gets_fixed_reply_without_claims(answer_bot):
     for text in ["hi", "thanks!", "what can you do?"]:
         reply = ask(answer_bot, text)

@@ -34,6 +34,16 @@ def test_misspelled_neuropathy_still_finds_small_fiber_neuropathy(retriever):
     assert any(t.startswith(SMALL_FIBER) for t in top(retriever, "nueropathy")), top(retriever, "nueropathy")
 
 
+@pytest.mark.parametrize("typed, meant", [("fisical therapy", "physical therapy"), ("sezures", "seizures"),
+                                           ("vaskulitis", "vasculitis")])
+def test_words_spelled_as_they_sound_are_repaired_to_corpus_words(retriever, typed, meant):
+    assert retriever.analyze(typed).corrected == meant
+
+
+def test_real_words_are_never_corrected_even_when_they_sound_like_a_corpus_word(retriever):
+    assert retriever.analyze("fiscal year").corrected == "fiscal year"
+
+
 def test_hits_are_ranked_and_carry_each_retrievers_evidence(retriever, loaded_index):
     hits = retriever.search("what causes nerve pain in lupus", 5)
     assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
