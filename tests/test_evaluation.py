@@ -25,6 +25,17 @@ def test_answer_rank():
     assert evaluation.answer_rank(["nothing"], ["gold"]) is None
 
 
+def _row(answerable, claims, safety=None):
+    return evaluation.Row(id="x", question="q", answerable=answerable, abstained=claims == 0, answer_hit=None,
+                          citation_ok=None, grounded=True, safety_expected=None, safety_got=safety, claims=claims,
+                          latency_ms=1.0, reply={})
+
+
+def test_unanswerable_counts_as_handled_only_without_facts_or_when_sent_to_the_clinician():
+    rows = [_row(False, 0), _row(False, 2), _row(False, 1, "medical_advice"), _row(False, 1, "emergency")]
+    assert evaluation.summarize(rows)["abstention_recall"] == 0.5
+
+
 def test_bad_dataset_line_names_file_and_line(tmp_path):
     from typer.testing import CliRunner
 
