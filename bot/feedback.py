@@ -100,22 +100,36 @@ class DownvoteRow:
 
 
 class FeedbackStore:
-    """One SQLite file; a short-lived connection per call keeps it safe across threads and workers."""
+    """One SQLite file; a short-lived connection per call keeps it safe across threads and workers.
 
-    def __init__(self, path: Path | str):
+    Every failure to write (locked, read-only, folder cannot be made) is a ``sqlite3.Error``, after at most
+    ``busy_timeout`` seconds of waiting for another writer: a feedback request answers 503 quickly instead
+    of hanging, and a chat request that records a question is not held up for long.
+    """
+
+    def __init__(self, path: Path | str, busy_timeout: float = 2.0):
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         self._ready = False
 
     def _connect(self) -> sqlite3.Connection:
         if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = 10000")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise sqlite3.OperationalError(f"cannot create {self.path.parent}: {exc.strerror or exc}") from None
+        conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
+        try:
+            return self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+
+    def _prepare(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         if not self._ready:
             conn.execute("PRAGMA journal_mode = WAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                conn.close()
                 raise sqlite3.DatabaseError(f"{self.path} has schema {version}, newer than this bot's {SCHEMA_VERSION}")
             conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
             self._ready = True
