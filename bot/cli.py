@@ -68,7 +68,7 @@ def _engine(corpus, index, no_rebuild=False):
 @index_app.command("build")
 def index_build(corpus: CorpusOpt = None, index: IndexOpt = None):
     """Parse the articles, embed every sentence and write the index atomically."""
-    from .embedder import SentenceTransformerEmbedder
+    from .embedder import SentenceTransformerEmbedder, verify_weights
     from .index_store import build_index
 
     settings = _settings(corpus_dir=corpus, index_dir=index)
@@ -77,6 +77,7 @@ def index_build(corpus: CorpusOpt = None, index: IndexOpt = None):
         from .corpus import load_corpus
 
         load_corpus(settings.corpus_dir)  # fail on a bad article before paying for the model
+        verify_weights(settings.model_dir, settings.model_sha256)  # and on wrong weights before loading them
         embedder = SentenceTransformerEmbedder(settings.model_dir, settings.model_name, settings.torch_threads)
         manifest, problems = build_index(settings, embedder)
         for p in problems:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 
 from .corpus import corpus_hash, load_corpus, scan_corpus_hash
-from .embedder import Embedder, file_sha256, verify_weights
+from .embedder import Embedder, ModelError, file_sha256, verify_weights
 from .settings import Settings
 from .text import index_tokens
 from .types import Article, Problem, Section, Sentence
@@ -129,8 +129,9 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         raise IndexProblem(f"embedder returned shape {vectors.shape}, expected ({len(sentences)}, {embedder.dim})")
     index_dir = Path(settings.index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_dead_builds(index_dir)
     # Not mkdtemp: its mode 0700 would lock a server running as another user out of the index.
-    tmp = index_dir.with_name(f".{index_dir.name}.build-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    tmp = index_dir.with_name(f"{_build_prefix(index_dir)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     tmp.mkdir()
     try:
         flat = faiss.IndexFlatIP(embedder.dim)
@@ -168,6 +169,28 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         raise
     log.info("built index: %d articles, %d sentences in %.2fs", manifest.articles, manifest.sentences, manifest.build_seconds)
     return manifest, problems
+
+
+def _build_prefix(index_dir: Path) -> str:
+    return f".{index_dir.name}.build-"
+
+
+def _remove_dead_builds(index_dir: Path) -> None:
+    """Delete the temp folders of builds that were killed (SIGKILL, power cut): each holds a ~90 MB encoder."""
+    prefix = _build_prefix(index_dir)
+    for leftover in index_dir.parent.iterdir():
+        pid = leftover.name[len(prefix):].split("-")[0] if leftover.name.startswith(prefix) else ""
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # that build is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # alive, owned by another user
+        log.info("removing %s, left by a build that did not finish", leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _swap_in(tmp: Path, index_dir: Path) -> None:
@@ -209,8 +232,8 @@ def check_status(settings: Settings, thorough: bool = False) -> Status:
     """Is the index there and does it match the corpus, model and chunker? Cheap: hashes files, loads nothing."""
     try:
         manifest = read_manifest(settings.index_dir)
-    except IndexProblem as exc:
-        return Status(False, False, [str(exc)], None)
+    except IndexProblem as exc:  # the reason without the hint, which whoever reports the status adds
+        return Status(False, False, [str(exc).removesuffix(f"; {REBUILD_HINT}")], None)
     reasons = []
     if manifest.format_version != FORMAT_VERSION:
         reasons.append(f"index format {manifest.format_version} != {FORMAT_VERSION}")
@@ -273,7 +296,12 @@ def ensure_index(settings: Settings, embedder_factory) -> LoadedIndex:
     if not status.fresh:
         if not settings.auto_rebuild:
             return load_index(settings)  # raises with the reasons
-        log.warning("index %s: %s; rebuilding", "stale" if status.exists else "missing", "; ".join(status.reasons))
+        word = "stale" if status.exists else "missing"
+        try:  # wrong weights are refused before they are loaded: a damaged file can crash the loader outright
+            verify_weights(settings.model_dir, settings.model_sha256)
+        except ModelError as exc:
+            raise ModelError(f"index in {settings.index_dir} is {word} and cannot be rebuilt: {exc}") from None
+        log.warning("index %s: %s; rebuilding", word, "; ".join(status.reasons))
         build_index(settings, embedder_factory())
         return load_index(settings)
     return load_index(settings, status)
