@@ -38,6 +38,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["content-type"], max_age=600)
     app.add_middleware(SecurityHeaders, embed_origins=list(settings.cors_origins))
+    app.openapi = lambda: _openapi_with_middleware_answers(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -74,6 +75,28 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         return JSONResponse({"detail": "internal error; the problem was logged"}, status_code=500)
 
     return app
+
+
+# What the middleware and the body parser answer to any POST /api/*, before a route sees the request.
+_POST_PROBLEMS = {
+    "400": "The body is not UTF-8, is JSON nested too deeply, or has a bad Content-Length.",
+    "413": "The body is larger than BOT_MAX_BODY_BYTES.",
+    "429": "Over BOT_RATE_LIMIT for this client; the Retry-After header says when to try again.",
+}
+
+
+def _openapi_with_middleware_answers(app: FastAPI) -> dict:
+    """FastAPI's schema plus the 400/413/429 answers of POST /api/*, so clients built from it expect them."""
+    if app.openapi_schema is None:
+        schema = FastAPI.openapi(app)
+        problem = {"application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for path, operations in schema.get("paths", {}).items():
+            if path.startswith("/api/") and "post" in operations:
+                responses = operations["post"].setdefault("responses", {})
+                for code, description in _POST_PROBLEMS.items():
+                    responses.setdefault(code, {"description": description, "content": problem})
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def create_app_from_env() -> FastAPI:
