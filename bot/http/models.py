@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 
 class ChatMessage(BaseModel):
@@ -85,10 +85,10 @@ class FeedbackIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     reply_id: str = Field(pattern=r"^[A-Za-z0-9_-]{8,64}$", description="Id the browser gave the reply; a new vote on it replaces the old.")
-    helpful: bool
+    helpful: StrictBool  # JSON true/false only, as the schema says (not 0, 1 or "yes")
     reply: str = Field(max_length=10_000, description="The reply text that was rated.")
     question: str | None = Field(None, max_length=2_000, description="The question; stored (redacted) only when BOT_RECORD_QUESTIONS is on.")
-    abstained: bool = False
+    abstained: StrictBool = False
     comment: str | None = Field(None, max_length=1_000)
 
 
