@@ -37,6 +37,9 @@ MAX_WEIGHT = 4.0
 MIN_WEIGHT = 0.3
 # A term at least this specific (Zipf ≤ 5.2: "failure", "kidney", "hair") may name a subject.
 SUBJECT_WEIGHT = 1.3
+# Everyday words ("heart", "food", "water": Zipf ≤ 5.7) name a subject only when plainly health-like.
+COMMON_SUBJECT_WEIGHT = 0.8
+STRONG_HEALTH_SIMILARITY = 0.40
 # An unknown term this specific (Zipf ≤ 4.0: "gluten", "rituximab") names a subject whatever it is.
 RARE_WEIGHT = 2.5
 # Share of the question's weighted key terms a sentence must cover.
@@ -160,9 +163,13 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     missing_set = set(missing)
     blockers = []
     for t in missing:
-        if t.weight < SUBJECT_WEIGHT or corpus.knows(t):
+        if t.weight < COMMON_SUBJECT_WEIGHT or corpus.knows(t):
             continue
-        if t.weight >= RARE_WEIGHT or corpus.health_similarity(t.word) >= HEALTH_SIMILARITY:
+        health = corpus.health_similarity(t.word)
+        if t.weight < SUBJECT_WEIGHT:
+            if health >= STRONG_HEALTH_SIMILARITY:  # an everyday word that plainly names a body part or the like
+                blockers.append(t)
+        elif t.weight >= RARE_WEIGHT or health >= HEALTH_SIMILARITY:
             blockers.append(t)
     # A two-word concept the corpus names elsewhere ("side effects") and this sentence lacks entirely.
     for t in terms:

@@ -58,7 +58,7 @@ def test_claims_are_in_reading_order_with_markers(answer_bot):
 @pytest.mark.parametrize(
     "question",
     ["Does lupus cause kidney failure?", "is it safe to get pregnant with lupus", "what's the weather in Chicago tomorrow",
-     "does vitamin B12 fix neuropathy"],
+     "does vitamin B12 fix neuropathy", "does lupus affect the heart"],
 )
 def test_unanswerable_questions_abstain_with_answerable_suggestions(answer_bot, question):
     reply = ask(answer_bot, question)
