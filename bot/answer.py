@@ -156,7 +156,7 @@ class Bot:
         # One sentence beyond max_claims is allowed only to complete a back-reference.
         budget = self.settings.max_claims + 1
         for c in answering:
-            if c is not best and not r.context and not (
+            if c is not best and not r.context and not self._continues(c, best) and not (
                 c.hit.sentence.doc_id == best.hit.sentence.doc_id
                 and c.hit.rank <= _EXTRA_RANK
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
@@ -190,6 +190,11 @@ class Bot:
         if key not in self._words_cache:
             self._words_cache[key] = list(dict.fromkeys(content_words(s.text)))
         return self._words_cache[key]
+
+    def _continues(self, c: Candidate, best: Candidate) -> bool:
+        """Does ``c`` carry on from the best sentence ("These include…" after "…immunosuppressive
+        therapies.")? It answers through it, so it belongs beside it whatever its own rank."""
+        return best.hit.sentence in self._antecedents(c.hit.sentence)
 
     def _off_title(self, terms: list[Term]) -> list[Term]:
         """Terms that are not an article's own subject (a word of some article title)."""

@@ -81,6 +81,14 @@ def test_a_question_worded_differently_from_the_article_is_still_answered(answer
     assert any(quoted in c.text for c in reply.claims), reply.reply
 
 
+def test_a_sentence_that_carries_on_from_the_answer_is_quoted_with_it(answer_bot, loaded_index):
+    reply = ask(answer_bot, "what are the symptoms of mononeuritis multiplex")
+    assert_grounded(reply, loaded_index)
+    texts = [c.text for c in reply.claims]
+    first = next(i for i, t in enumerate(texts) if "Mononeuritis Multiplex" in t)
+    assert texts[first + 1].startswith("This condition") and "paralysis" in texts[first + 1], texts
+
+
 def test_greeting_gets_fixed_reply_without_claims(answer_bot):
     for text in ["hi", "thanks!", "what can you do?"]:
         reply = ask(answer_bot, text)
