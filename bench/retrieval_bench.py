@@ -29,6 +29,8 @@ from pathlib import Path
 from bot import index_store
 from bot.embedder import SentenceTransformerEmbedder
 from bot.index_store import build_index, load_index
+from bot.coverage import CoverageJudge
+from bot.rerank import Reranker
 from bot.retrieval import HybridRetriever, RetrieverConfig
 from bot.settings import Settings
 from bot.types import Article, Sentence
@@ -84,11 +86,11 @@ VARIANTS = {
     "bm25: sentence alone": (DEFAULT_UNIT, sentence_only),
 }
 UNIT_GROUPS = [  # (label shown, variant, retrievers to report)
-    ("dense: sentence alone", "dense: sentence alone", ("dense", "fused")),
-    ("dense: title: sentence (default)", "default", ("dense", "fused")),
-    ("dense: window prev+cur+next", "dense: window prev+cur+next", ("dense", "fused")),
-    ("bm25: sentence alone", "bm25: sentence alone", ("bm25", "fused")),
-    ("bm25: path + title + sentence (default)", "default", ("bm25", "fused")),
+    ("dense: sentence alone", "dense: sentence alone", ("dense", "fused", "reranked")),
+    ("dense: title: sentence (default)", "default", ("dense", "fused", "reranked")),
+    ("dense: window prev+cur+next", "dense: window prev+cur+next", ("dense", "fused", "reranked")),
+    ("bm25: sentence alone", "bm25: sentence alone", ("bm25", "fused", "reranked")),
+    ("bm25: path + title + sentence (default)", "default", ("bm25", "fused", "reranked")),
 ]
 
 
@@ -111,10 +113,12 @@ def build_variant(base: Settings, embedder, folder: Path, unit=DEFAULT_UNIT, lex
     return load_index(settings)
 
 
-def retrievers(index, embedder, settings: Settings) -> dict[str, HybridRetriever]:
+def retrievers(index, embedder, settings: Settings) -> dict[str, HybridRetriever | Reranker]:
     common = dict(candidates=settings.candidates, rrf_k=settings.rrf_k, dense_weight=settings.dense_weight)
+    fused = HybridRetriever(index, embedder, RetrieverConfig(**common))
     return {
-        "fused": HybridRetriever(index, embedder, RetrieverConfig(**common)),
+        "reranked": Reranker(fused, CoverageJudge(index, embedder)),  # what `bot search` ships
+        "fused": fused,
         "dense": HybridRetriever(index, embedder, RetrieverConfig(**common, use_bm25=False)),
         "bm25": HybridRetriever(index, None, RetrieverConfig(**common, use_dense=False)),
     }
@@ -190,13 +194,13 @@ def main(argv: list[str] | None = None) -> int:
         by_id = {q["id"]: q for qs in datasets.values() for q in qs}
         for dname, qs in datasets.items():
             result["unreachable"][dname] = unreachable(indexes["default"], qs)
-            for r in evals["default", "fused", dname][1]:
+            for r in evals["default", "reranked", dname][1]:
                 if r["rank"] is None or r["rank"] > 3:
                     dense_rank, bm25_rank = component_ranks(fused, by_id[r["id"]])
                     result["misses"].append({"dataset": dname, **r, "rank": r["rank"] or f">{DEPTH}",
                                              "dense#": dense_rank, "bm25#": bm25_rank})
 
-    for rname in ("fused", "dense", "bm25"):
+    for rname in ("reranked", "fused", "dense", "bm25"):
         for dname in datasets:
             result["retrievers"].append({"retriever": rname, "dataset": dname, **evals["default", rname, dname][0]})
     for label, variant, rnames in UNIT_GROUPS:
@@ -215,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"## Retrieval unit variants\n\n{md_table(result['units'], ['unit', 'retriever', 'dataset', *metric_cols])}\n")
     for dname, ids in result["unreachable"].items():
         print(f"{dname}: {len(ids)} question(s) whose gold matches no indexed sentence{': ' + ', '.join(ids) if ids else ''}")
-    print(f"\n## Fused misses at @3 ({len(result['misses'])})\n")
+    print(f"\n## Reranked misses at @3 ({len(result['misses'])})\n")
     print(md_table(result["misses"], ["dataset", "id", "question", "rank", "dense#", "bm25#", "top_hit"]) if result["misses"] else "none")
     return 0
 

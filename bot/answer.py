@@ -8,23 +8,21 @@ import re
 from dataclasses import dataclass, replace
 
 from . import messages as text_of
-from .answerability import (SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, Term, asks_quantity, corpus_terms, cover,
-                            key_terms, states_quantity, topical_count)
-from .context import antecedents
+from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
+from .rerank import relevance
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
-from .text import all_stems, content_words, fold
+from .text import fold
 from .types import Citation, Claim, Hit, Reply, Safety, Sentence
-from .word_vectors import WordVectors
 
 log = logging.getLogger(__name__)
 
-_HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
-# Ranking weights of an answering sentence (set on eval/dev, dev2 and holdout; eval/holdout2 measures).
-W_OWN, W_COVER, W_DENSE, W_BM25, W_DEFINITION, W_ANSWER_TYPE = 1.0, 0.5, 1.0, 0.3, 0.5, 0.3
+# Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout; eval/holdout2 measures).
+W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
 _SEARCH_DEPTH = 20  # fused candidates examined per question
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
@@ -40,26 +38,14 @@ class Candidate:
 class Bot:
     """``Bot.reply(messages) -> Reply``: the contract every surface shares."""
 
-    def __init__(self, retriever: HybridRetriever, settings: Settings):
+    def __init__(self, retriever: HybridRetriever, settings: Settings, judge: CoverageJudge | None = None):
         self.retriever = retriever
         self.index = retriever.index
         self.settings = settings
+        self.judge = judge or CoverageJudge(retriever.index, retriever.embedder)
         self.safety = SafetyCheck(retriever.embedder, prepare=lambda text: retriever.analyze(text).corrected)
-        self._evidence_cache: dict[str, frozenset[str]] = {}
-        self._words_cache: dict[str, list[str]] = {}
         self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}
-        self._titles = {d: frozenset(all_stems(a.title)) for d, a in self.index.articles.items()}
-        self.corpus = corpus_terms(
-            [s.text for s in self.index.sentences]
-            + [sec.title for a in self.index.articles.values() for sec in a.sections],
-            self._health_similarity,
-        )
-        self._health_words = WordVectors(retriever.embedder, _HEALTH_ANCHORS)
-
-    def _health_similarity(self, word: str) -> float:
-        """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
-        return float(self._health_words.anchor_similarity([word])[0])
 
     # -- public ---------------------------------------------------------------------------------
     def reply(self, raw_messages: list) -> Reply:
@@ -106,12 +92,12 @@ class Bot:
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
-            terms = sorted(self._off_title(terms), key=lambda t: -t.weight)[:1]
+            terms = sorted(self.judge.off_title(terms), key=lambda t: -t.weight)[:1]
         focus_terms = terms
         if r.context:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
-            context_terms = self._off_title(key_terms(self.retriever.analyze(r.context).corrected))
+            context_terms = self.judge.off_title(key_terms(self.retriever.analyze(r.context).corrected))
             topic = max(context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
                 terms = [*terms, replace(topic, position=-10)]
@@ -127,11 +113,9 @@ class Bot:
         for h in hits:
             if h.sentence.id in shown:
                 continue
-            cov = self._cover(terms, h.sentence, self._evidence(h.sentence))
-            own = self._cover(terms, h.sentence, self._own_evidence(h.sentence))
-            # Rank answering sentences by what their own words cover, then closeness by meaning and words.
-            score = (W_OWN * own.fraction + W_COVER * cov.fraction + W_DENSE * (h.dense_score or 0.0)
-                     + W_BM25 * (h.bm25_score or 0.0) / top_bm25)
+            cov = self.judge.cover(terms, h.sentence)
+            own = self.judge.cover(terms, h.sentence, self.judge.own_evidence(h.sentence))
+            score = relevance(own, cov, h, top_bm25)
             if defines and _is_definition(h.sentence.text, defines):
                 score += W_DEFINITION
             if cue and cue.search(h.sentence.text):
@@ -149,8 +133,7 @@ class Bot:
             # the follow-up itself ("how does that hurt the nerves?" after "what is vasculitis?").
             same_section = [c for c in cands if c is not best and c.hit.sentence.doc_id == best.hit.sentence.doc_id
                             and c.hit.sentence.section == best.hit.sentence.section]
-            followers = [c for c in same_section if cover(
-                focus_terms, self._evidence(c.hit.sentence), self._titles[c.hit.sentence.doc_id], self.corpus).answers]
+            followers = [c for c in same_section if self.judge.cover(focus_terms, c.hit.sentence).answers]
             answering = [best, *sorted(followers, key=lambda c: (-c.score, c.hit.rank))]
         picked: dict[str, tuple[Sentence, float]] = {}
         # One sentence beyond max_claims is allowed only to complete a back-reference.
@@ -162,7 +145,7 @@ class Bot:
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
             ):
                 continue
-            group = [s for s in self._antecedents(c.hit.sentence) if s.id not in shown and s.id not in picked]
+            group = [s for s in self.judge.antecedents(c.hit.sentence) if s.id not in shown and s.id not in picked]
             group.append(c.hit.sentence)
             if picked and (len(picked) + len(group) > budget or len(picked) >= self.settings.max_claims):
                 break
@@ -170,35 +153,10 @@ class Bot:
                 picked.setdefault(s.id, (s, c.hit.fused))
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
 
-    def _cover(self, terms: list[Term], s: Sentence, evidence: frozenset[str]) -> Coverage:
-        """``cover`` where a missing subject word also counts as covered by a close synonym among the
-        sentence's own words ("die" by "death", "weaker" by "strength"): paraphrase is not a new subject."""
-        title = self._titles[s.doc_id]
-        cov = cover(terms, evidence, title, self.corpus)
-        loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
-        if not loose:
-            return cov
-        words = self._sentence_words(s)
-        if not words:
-            return cov
-        sims = self._health_words.vectors([t.word for t in loose]) @ self._health_words.vectors(words).T
-        synonyms = {t.stem for t, row in zip(loose, sims) if row.max() >= SYNONYM_SIMILARITY}
-        return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
-
-    def _sentence_words(self, s: Sentence) -> list[str]:
-        key = "words:" + s.id
-        if key not in self._words_cache:
-            self._words_cache[key] = list(dict.fromkeys(content_words(s.text)))
-        return self._words_cache[key]
-
     def _continues(self, c: Candidate, best: Candidate) -> bool:
         """Does ``c`` carry on from the best sentence ("These include…" after "…immunosuppressive
         therapies.")? It answers through it, so it belongs beside it whatever its own rank."""
-        return best.hit.sentence in self._antecedents(c.hit.sentence)
-
-    def _off_title(self, terms: list[Term]) -> list[Term]:
-        """Terms that are not an article's own subject (a word of some article title)."""
-        return [t for t in terms if not any(t.stem in title for title in self._titles.values())]
+        return best.hit.sentence in self.judge.antecedents(c.hit.sentence)
 
     def _continue_topic(self, shown: set[str]) -> list[tuple[Sentence, float]]:
         """"Tell me more" when nothing else answers the question: the next unshown sentences of the
@@ -212,35 +170,11 @@ class Bot:
         rest.sort(key=lambda s: (s.position <= last, s.position))  # what follows the last quote first
         return [(s, 0.0) for s in sorted(rest[: self.settings.max_claims], key=lambda s: (s.doc_id, s.position))]
 
-    def _antecedents(self, s: Sentence) -> list[Sentence]:
-        """The sentences before ``s`` that it leans on ("This condition…"): quoted with it so it reads alone."""
-        return antecedents(self.index.articles[s.doc_id], s)
-
-    def _evidence(self, s: Sentence) -> frozenset[str]:
-        """Stems a sentence can cover a term with: its words, its headings, its article title, and the
-        sentence before it when it opens with a reference to it."""
-        cached = self._evidence_cache.get(s.id)
-        if cached is None:
-            article = self.index.articles[s.doc_id]
-            section = article.sections[s.section]
-            parts = [s.text, section.title, *section.path, *(p.text for p in self._antecedents(s))]
-            cached = frozenset(all_stems(" ".join(parts)))
-            self._evidence_cache[s.id] = cached
-        return cached
-
     def _prose(self, doc_id: str) -> str:
         """An article's sentences without its headings (headings are title-cased, prose is not)."""
         if doc_id not in self._prose_cache:
             self._prose_cache[doc_id] = " ".join(s.text for s in self.index.articles[doc_id].sentences)
         return self._prose_cache[doc_id]
-
-    def _own_evidence(self, s: Sentence) -> frozenset[str]:
-        """Stems of the sentence itself and the sentences it leans back on."""
-        key = "own:" + s.id
-        if key not in self._evidence_cache:
-            parts = [p.text for p in self._antecedents(s)] + [s.text]
-            self._evidence_cache[key] = frozenset(all_stems(" ".join(parts)))
-        return self._evidence_cache[key]
 
     def _shown_ids(self, replies: tuple[str, ...]) -> set[str]:
         folded = [fold(r) for r in replies]

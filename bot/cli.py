@@ -127,10 +127,10 @@ def search(
 ):
     """Show the passages retrieval ranks highest for TEXT, with each retriever's score."""
     engine = _engine(corpus, index, no_rebuild)
-    hits = _run(lambda: engine.retriever.search(text, k))
+    hits = _run(lambda: engine.reranker.search(text, k))
     if as_json:
         rows = [
-            {"rank": h.rank, "fused": round(h.fused, 6), "dense_score": h.dense_score, "dense_rank": h.dense_rank,
+            {"rank": h.rank, "relevance": h.relevance, "fused": round(h.fused, 6), "dense_score": h.dense_score, "dense_rank": h.dense_rank,
              "bm25_score": h.bm25_score, "bm25_rank": h.bm25_rank, "doc_id": h.sentence.doc_id,
              "doc_title": h.article_title, "section": h.section.title, "anchor": h.section.anchor,
              "sentence_id": h.sentence.id, "text": h.sentence.text}
@@ -143,7 +143,7 @@ def search(
         head = f"{h.rank}. {h.article_title} › {h.section.title}"
         typer.secho(head, bold=True) if color else typer.echo(head)
         typer.echo(f"   {h.sentence.text}")
-        typer.echo(f"   fused {h.fused:.4f} | dense {h.dense_score:.3f} (#{h.dense_rank}) | bm25 {h.bm25_score:.2f} (#{h.bm25_rank})")
+        typer.echo(f"   relevance {h.relevance or 0.0:.3f} | fused {h.fused:.4f} | dense {h.dense_score:.3f} (#{h.dense_rank}) | bm25 {h.bm25_score:.2f} (#{h.bm25_rank})")
     if not hits:
         typer.echo("no passages matched")
 

@@ -59,10 +59,24 @@ class Engine:
         return HybridRetriever(self.index, CachingEmbedder(self.embedder), config)
 
     @cached_property
+    def judge(self):
+        """Key-term coverage of the indexed sentences (reranking and answers share its caches)."""
+        from .coverage import CoverageJudge
+
+        return CoverageJudge(self.index, self.retriever.embedder)
+
+    @cached_property
+    def reranker(self):
+        """What ``bot search`` ranks with: fused candidates re-ordered by coverage of the question."""
+        from .rerank import Reranker
+
+        return Reranker(self.retriever, self.judge)
+
+    @cached_property
     def bot(self):
         from .answer import Bot
 
-        return Bot(self.retriever, self.settings)
+        return Bot(self.retriever, self.settings, self.judge)
 
     def warm(self) -> None:
         """Load everything a first request would otherwise wait for (index, encoder, bot, word lists)."""

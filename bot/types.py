@@ -67,6 +67,7 @@ class Hit:
     dense_rank: int | None = None
     bm25_score: float | None = None
     bm25_rank: int | None = None
+    relevance: float | None = None  # the reranker's score, when it ordered the hits (``rank`` is then its order)
 
 
 @dataclass

@@ -124,6 +124,14 @@ def answer_bot(retriever, seed_index):
     return Bot(retriever, seed_index)
 
 
+@pytest.fixture(scope="session")
+def reranker(retriever, answer_bot):
+    """Fused retrieval re-ordered by coverage, as `bot search` ranks (sharing the bot's coverage caches)."""
+    from bot.rerank import Reranker
+
+    return Reranker(retriever, answer_bot.judge)
+
+
 # --- live servers (API and browser tests) ----------------------------------------------------------
 
 

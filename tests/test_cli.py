@@ -85,7 +85,7 @@ def test_search_json_gives_ranked_rows_with_each_retrievers_score(built):
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [r["rank"] for r in rows] == [1, 2, 3]
-    assert [r["fused"] for r in rows] == sorted((r["fused"] for r in rows), reverse=True)
+    assert [r["relevance"] for r in rows] == sorted((r["relevance"] for r in rows), reverse=True)
     for r in rows:
         assert isinstance(r["dense_score"], float) and isinstance(r["bm25_score"], float)
         assert r["dense_rank"] >= 1 and r["bm25_rank"] >= 1

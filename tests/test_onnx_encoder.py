@@ -88,9 +88,24 @@ def test_a_corrupt_encoder_file_makes_the_index_stale(seed_index, tmp_path, name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    status = check_status(settings)
+    # `bot index status` hashes every file; a start hashes the small ones and sizes the 90 MB encoder.
+    status = check_status(settings, thorough=True)
     assert not status.fresh
     assert any(name in r and "corrupt" in r for r in status.reasons), status.reasons
+    if name == "tokenizer.json":
+        with pytest.raises(Exception, match="bot index build"):
+            load_index(settings)
+
+
+def test_a_truncated_encoder_is_caught_at_start_without_hashing_it(seed_index, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(seed_index.index_dir, index)
+    settings = seed_index.with_overrides(index_dir=index)
+    with open(index / "encoder.onnx", "r+b") as f:
+        f.truncate(1024)
+    status = check_status(settings)
+    assert not status.fresh
+    assert any("encoder.onnx" in r and "size" in r for r in status.reasons), status.reasons
     with pytest.raises(Exception, match="bot index build"):
         load_index(settings)
 

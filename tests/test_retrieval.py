@@ -119,3 +119,23 @@ def test_caching_embedder_encodes_a_repeated_question_once(fake_embedder):
     assert calls[-1] == ["numb feet"] and len(calls) == 4
     cached.encode(["x", "y"])  # batches pass straight through
     assert calls[-1] == ["x", "y"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("why does small fiber neuropathy get missed so often", "It is sometimes overlooked because"),
+    ("does small fiber neuropathy mostly hit the legs and feet", STOCKING),
+])
+def test_reranking_puts_the_sentence_covering_the_question_in_the_top_three(reranker, question, answer):
+    hits = reranker.search(question, 3)
+    assert any(h.sentence.text.startswith(answer) for h in hits), [h.sentence.text for h in hits]
+
+
+def test_reranked_hits_are_ordered_by_relevance_and_keep_each_retrievers_evidence(reranker):
+    hits = reranker.search("what medicines help lupus nerve pain", 5)
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    assert [h.relevance for h in hits] == sorted((h.relevance for h in hits), reverse=True)
+    assert all(h.dense_rank and h.bm25_rank and h.fused > 0 for h in hits)
+
+
+def test_reranking_a_question_without_content_words_keeps_the_fused_order(reranker, retriever):
+    assert [h.sentence.id for h in reranker.search("what is it", 3)] == [h.sentence.id for h in retriever.search("what is it", 3)]

@@ -1,0 +1,85 @@
+"""Which of a question's key terms each indexed sentence covers: the lexical judgement shared by the
+reranker (what ranks first) and the answer stage (what may be quoted at all).
+
+A sentence's evidence is the stems of its own words, its headings and the sentences it leans back on
+(``context.antecedents``); a missing subject word also counts as covered when the sentence rewords it
+(a close MiniLM word vector: "die" and "death"). See ``answerability`` for the rules themselves.
+"""
+
+from __future__ import annotations
+
+from .answerability import SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
+from .context import antecedents
+from .embedder import Embedder
+from .index_store import LoadedIndex
+from .text import all_stems, content_words
+from .types import Sentence
+from .word_vectors import WordVectors
+
+_HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
+
+
+class CoverageJudge:
+    """Key-term coverage of indexed sentences, with per-sentence caches (the corpus is fixed)."""
+
+    def __init__(self, index: LoadedIndex, embedder: Embedder):
+        self.index = index
+        self.words = WordVectors(embedder, _HEALTH_ANCHORS)
+        self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
+        self.corpus: CorpusTerms = corpus_terms(
+            [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
+            self.health_similarity,
+        )
+        self._evidence: dict[str, frozenset[str]] = {}
+        self._own: dict[str, frozenset[str]] = {}
+        self._words: dict[str, list[str]] = {}
+
+    def health_similarity(self, word: str) -> float:
+        """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
+        return float(self.words.anchor_similarity([word])[0])
+
+    def antecedents(self, s: Sentence) -> list[Sentence]:
+        """The sentences before ``s`` that it leans on ("This condition…")."""
+        return antecedents(self.index.articles[s.doc_id], s)
+
+    def evidence(self, s: Sentence) -> frozenset[str]:
+        """Stems a sentence can cover a term with: its words, its headings and the sentences it leans on."""
+        cached = self._evidence.get(s.id)
+        if cached is None:
+            section = self.index.articles[s.doc_id].sections[s.section]
+            parts = [s.text, section.title, *section.path, *(p.text for p in self.antecedents(s))]
+            cached = self._evidence[s.id] = frozenset(all_stems(" ".join(parts)))
+        return cached
+
+    def own_evidence(self, s: Sentence) -> frozenset[str]:
+        """Stems of the sentence itself and the sentences it leans back on (no headings)."""
+        cached = self._own.get(s.id)
+        if cached is None:
+            parts = [p.text for p in self.antecedents(s)] + [s.text]
+            cached = self._own[s.id] = frozenset(all_stems(" ".join(parts)))
+        return cached
+
+    def cover(self, terms: list[Term], s: Sentence, evidence: frozenset[str] | None = None) -> Coverage:
+        """``answerability.cover`` over ``evidence`` (default: the full evidence of ``s``), where a missing
+        subject word also counts as covered by a close synonym among the sentence's own words ("die" by
+        "death", "weaker" by "strength"): paraphrase is not a new subject."""
+        evidence = self.evidence(s) if evidence is None else evidence
+        title = self.titles[s.doc_id]
+        cov = cover(terms, evidence, title, self.corpus)
+        loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
+        words = self._sentence_words(s) if loose else []
+        if not words:
+            return cov
+        sims = self.words.vectors([t.word for t in loose]) @ self.words.vectors(words).T
+        synonyms = {t.stem for t, row in zip(loose, sims) if row.max() >= SYNONYM_SIMILARITY}
+        return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
+
+    def off_title(self, terms: list[Term]) -> list[Term]:
+        """Terms that are not an article's own subject (a word of some article title)."""
+        return [t for t in terms if not any(t.stem in title for title in self.titles.values())]
+
+    def _sentence_words(self, s: Sentence) -> list[str]:
+        cached = self._words.get(s.id)
+        if cached is None:
+            cached = self._words[s.id] = list(dict.fromkeys(content_words(s.text)))
+        return cached
