@@ -25,6 +25,7 @@ class CoverageJudge:
     def __init__(self, index: LoadedIndex, embedder: Embedder):
         self.index = index
         self.words = WordVectors(embedder, _HEALTH_ANCHORS)
+        self.words.preload(index.word_vectors)
         self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
         self.corpus: CorpusTerms = corpus_terms(
             [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],

@@ -21,21 +21,23 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
 
 from .corpus import corpus_hash, load_corpus, scan_corpus_hash
 from .embedder import Embedder, ModelError, file_sha256, verify_weights
 from .settings import Settings
-from .text import index_tokens
+from .text import content_words, index_tokens
 from .types import Article, Problem, Section, Sentence
 
 log = logging.getLogger(__name__)
 
 # 2: the manifest names an ONNX encoder (``encoder``) whose files it hashes.
-FORMAT_VERSION = 2
+# 3: ``words.npz`` holds the vector of every word of the corpus (the synonym check in ``coverage``).
+FORMAT_VERSION = 3
 # Bump when splitting or unit text changes: old indexes then read as stale.
 CHUNKING_VERSION = "sentences-v2+section-title"
 REBUILD_HINT = "run `bot index build`"
-_FILES = ("articles.json", "dense.faiss")
+_FILES = ("articles.json", "dense.faiss", "words.npz")
 
 
 class IndexProblem(Exception):
@@ -79,6 +81,7 @@ class LoadedIndex:
     faiss_index: object
     bm25: object
     folder: Path | None = None  # where the files were read from (the encoder is loaded from here)
+    word_vectors: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # every corpus word's vector
 
     def section_of(self, sentence: Sentence) -> Section:
         return self.articles[sentence.doc_id].sections[sentence.section]
@@ -125,6 +128,9 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
     sentences = [s for a in articles for s in a.sentences]
     by_id = {a.doc_id: a for a in articles}
     vectors = embedder.encode([unit_text(by_id[s.doc_id], s) for s in sentences])
+    # Each word embedded once here, so a reply never waits to embed a corpus word for the synonym check.
+    vocabulary = sorted({w for s in sentences for w in content_words(s.text)})
+    word_vectors = embedder.encode(vocabulary) if vocabulary else np.zeros((0, embedder.dim), np.float32)
     if vectors.shape != (len(sentences), embedder.dim):
         raise IndexProblem(f"embedder returned shape {vectors.shape}, expected ({len(sentences)}, {embedder.dim})")
     index_dir = Path(settings.index_dir)
@@ -137,6 +143,8 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         flat = faiss.IndexFlatIP(embedder.dim)
         flat.add(vectors)
         faiss.write_index(flat, str(tmp / "dense.faiss"))
+        with open(tmp / "words.npz", "wb") as f:
+            np.savez(f, words=np.array(vocabulary, dtype=str), vectors=np.asarray(word_vectors, dtype=np.float32))
         bm25 = bm25s.BM25()
         bm25.index([index_tokens(lexical_text(by_id[s.doc_id], s)) or ["_"] for s in sentences], show_progress=False)
         bm25.save(str(tmp / "bm25"))
@@ -282,12 +290,14 @@ def load_index(settings: Settings, status: Status | None = None) -> LoadedIndex:
         articles = {a["doc_id"]: _article_from_dict(a) for a in raw}
         flat = faiss.read_index(str(live / "dense.faiss"))
         bm25 = bm25s.BM25.load(str(live / "bm25"))
+        with np.load(live / "words.npz", allow_pickle=False) as saved:
+            word_vectors = dict(zip(saved["words"].tolist(), saved["vectors"]))
     except Exception as exc:  # any unreadable file means the same thing to the user
         raise IndexProblem(f"index in {settings.index_dir} is unreadable ({exc.__class__.__name__}: {exc}); {REBUILD_HINT}") from None
     sentences = [s for a in articles.values() for s in a.sentences]
     if flat.ntotal != len(sentences) or flat.d != status.manifest.dim:
         raise IndexProblem(f"index in {settings.index_dir} has {flat.ntotal} vectors for {len(sentences)} sentences; {REBUILD_HINT}")
-    return LoadedIndex(status.manifest, articles, sentences, flat, bm25, live)
+    return LoadedIndex(status.manifest, articles, sentences, flat, bm25, live, word_vectors)
 
 
 def ensure_index(settings: Settings, embedder_factory) -> LoadedIndex:

@@ -18,19 +18,24 @@ class WordVectors:
         self.anchors = anchors
         self._anchor_vectors: np.ndarray | None = None
         self._cache: dict[str, np.ndarray] = {}
+        self._known: dict[str, np.ndarray] = {}  # given up front (the corpus's words): never evicted
+
+    def preload(self, vectors: dict[str, np.ndarray]) -> None:
+        """Words whose vectors are already known (the index stores every corpus word's)."""
+        self._known.update(vectors)
 
     def vectors(self, ws: list[str]) -> np.ndarray:
         """One row per word (embedding the ones not seen before in one batch)."""
-        missing = [w for w in dict.fromkeys(ws) if w not in self._cache]
+        missing = [w for w in dict.fromkeys(ws) if w not in self._cache and w not in self._known]
         if missing:
             if len(self._cache) + len(missing) > _CACHE_LIMIT:
                 self._cache.clear()
-                missing = list(dict.fromkeys(ws))
+                missing = [w for w in dict.fromkeys(ws) if w not in self._known]
             for w, v in zip(missing, self.embedder.encode(missing)):
                 self._cache[w] = v
         if not ws:
             return np.zeros((0, self.embedder.dim), np.float32)
-        return np.vstack([self._cache[w] for w in ws])
+        return np.vstack([self._known[w] if w in self._known else self._cache[w] for w in ws])
 
     def anchor_similarity(self, ws: list[str]) -> np.ndarray:
         """Highest cosine of each word to any anchor phrase."""

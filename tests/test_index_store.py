@@ -12,6 +12,7 @@ import shutil
 import stat
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot import index_store
@@ -83,7 +84,7 @@ def test_build_writes_a_manifest_describing_the_index(settings, fake_embedder, f
     manifest, problems = build_index(settings, fake_embedder)
     assert problems == []
     index = Path(settings.index_dir)
-    assert {p.name for p in index.iterdir()} == {"manifest.json", "articles.json", "dense.faiss", "bm25"}
+    assert {p.name for p in index.iterdir()} == {"manifest.json", "articles.json", "dense.faiss", "bm25", "words.npz"}
     written = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     articles, _ = load_corpus(settings.corpus_dir)
     assert written["model_name"] == "fake/hashed-stems"
@@ -94,6 +95,12 @@ def test_build_writes_a_manifest_describing_the_index(settings, fake_embedder, f
     assert (written["articles"], written["sections"], written["sentences"], written["vectors"]) == (1, 7, 49, 49)
     assert written == dataclasses.asdict(manifest)
     assert leftovers(settings) == []
+
+
+def test_every_corpus_word_has_its_vector_in_the_index(built, fake_embedder):
+    loaded = load_index(built)
+    assert {"stocking", "neuropathy", "lupus"} <= set(loaded.word_vectors)
+    assert np.allclose(loaded.word_vectors["lupus"], fake_embedder.encode(["lupus"])[0])
 
 
 def test_loaded_index_gives_back_the_parsed_articles(built):
