@@ -148,6 +148,9 @@ def test_an_internal_error_is_a_plain_500_without_a_trace(seed_index, tmp_path, 
     assert r.status_code == 500
     assert r.json() == {"detail": "internal error; the problem was logged"}
     assert "secret" not in r.text
+    # Even a crash carries the hardening headers.
+    assert r.headers["x-content-type-options"] == "nosniff" and "frame-ancestors" in r.headers["content-security-policy"]
+    assert r.headers["cache-control"] == "no-store"
 
 
 # --- headers, CORS ---------------------------------------------------------------------------------

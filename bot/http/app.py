@@ -16,7 +16,7 @@ from ..feedback import FeedbackStore
 from ..settings import Settings
 from . import pages
 from .routes import router
-from .security import BodyLimit, RateLimit, SecurityHeaders
+from .security import BodyLimit, CatchAll, RateLimit, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,9 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
 
-    # Added innermost first: a request meets SecurityHeaders, then CORS, then the rate limit, then the body limit.
+    # Added innermost first: a request meets SecurityHeaders, then CORS, then the rate limit, then the body
+    # limit, then CatchAll (whose 500 thus passes back out through the others).
+    app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, limit=settings.rate_limit)
     if settings.cors_origins:

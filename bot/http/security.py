@@ -8,12 +8,15 @@ limiter at import time, while here each app built by ``create_app`` gets its own
 from __future__ import annotations
 
 import json
+import logging
 import math
 import time
 
 from limits import parse
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
+
+log = logging.getLogger(__name__)
 
 # The app's own pages: nothing inline, nothing from another origin.
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -23,6 +26,32 @@ _DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.
              "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
              "object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 _DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+
+
+class CatchAll:
+    """An unhandled error becomes a plain JSON 500 here, inside the other middleware, so it still gets the
+    security and CORS headers: Starlette's own handler for ``Exception`` sits outside every middleware."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            if started:  # too late for a clean answer; let the server close the connection
+                raise
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            await _send_json(500, "internal error; the problem was logged")(send)
 
 
 def _send_json(status: int, detail: str, extra: list[tuple[bytes, bytes]] = ()):
