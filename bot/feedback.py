@@ -50,7 +50,10 @@ _NOT_A_NAME = r"(?!(?i:at|on|in|to|a|an|the|and|or|but|back|if|when|now|later|pl
 _NAMED = re.compile(rf"\b((?i:my name is|my name's|name is|name:|call me|i am called|i'm called))\s+{_NOT_A_NAME}"
                     rf"[A-Za-z][a-zA-Z'’-]*(?:\s+{_NAME}){{0,2}}")
 # "I'm Sam", "hi, this is Sam Lee": only a capitalised word counts, so "I'm tired" stays.
-_INTRO = re.compile(rf"((?i:\bI'm|\bI’m|\bI am|^\s*this is|(?:hi|hello|hey|dear)[,!]?\s+this is)\s+)(?!I\b){_NAME}(?:\s+{_NAME}){{0,2}}")
+_INTRO = re.compile(rf"((?i:\bI'm|\bI’m|\bI am|(?:hi|hello|hey|dear)[,!]?\s+this is)\s+)(?!I\b){_NAME}(?:\s+{_NAME}){{0,2}}")
+# A message opening "This is Tom." names its writer; "This is Lupus related?" does not: the bare form
+# counts only when the capitalised words end the clause.
+_THIS_IS = re.compile(rf"^(\s*(?i:this is)\s+){_NAME}(?:\s+{_NAME}){{0,2}}(?=\s*(?:[.,!;:]|$))")
 _TITLED = re.compile(rf"\b((?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Doctor)\.?\s+){_NAME}(?:\s+{_NAME})?")
 _SIGNOFF = re.compile(rf"\b((?i:thanks|thank you|regards|cheers|best|sincerely|love|from)[,!.]?\s+){_NAME}(?:\s+{_NAME})?\s*[.!]?\s*$")
 
@@ -70,6 +73,7 @@ def redact(text: str) -> str:
     out = _DIGITS.sub(_phone_or_number, out)
     out = _NAMED.sub(lambda m: f"{m.group(1)} [NAME]", out)
     out = _INTRO.sub(lambda m: f"{m.group(1)}[NAME]", out)
+    out = _THIS_IS.sub(lambda m: f"{m.group(1)}[NAME]", out)
     out = _TITLED.sub(lambda m: f"{m.group(1)}[NAME]", out)
     out = _SIGNOFF.sub(lambda m: f"{m.group(1)}[NAME]", out)
     return out

@@ -20,6 +20,7 @@ from bot.feedback import FeedbackStore, normalize_question, redact
     ("my name is Sarah Jane Smith.", "my name is [NAME]."),
     ("I'm Sarah Jones, is lupus inherited?", "I'm [NAME], is lupus inherited?"),
     ("Hi, this is Tom. Why are my feet numb?", "Hi, this is [NAME]. Why are my feet numb?"),
+    ("This is Tom Baker, my feet burn", "This is [NAME], my feet burn"),
     ("Dr. Patel said my NCS was normal", "Dr. [NAME] said my NCS was normal"),
     ("Does it spread? Thanks, Anna", "Does it spread? Thanks, [NAME]"),
     ("call me at 0412 345 678", "call me at [PHONE]"),
@@ -35,6 +36,7 @@ def test_redaction_removes_personal_details(text, expected):
     "I'm in pain at night",
     "I take 2 or 3 tablets of 300 mg",
     "Is this Raynaud's?",
+    "This is Lupus related?",
     "What does an NCS test show?",
 ])
 def test_redaction_keeps_ordinary_questions(text):
