@@ -5,7 +5,7 @@ it (for Recall@k and MRR). All of them search with the same query text: the last
 topic of earlier turns, as the bot's conversation module resolves it, so the comparison isolates
 retrieval and answer selection.
 
-- ``bot``: the real Bot (hybrid retrieval, answerability, safety).
+- ``bot``: the real Bot (hybrid retrieval, answerability, safety); its ranking is the reranker's.
 - ``bm25-only`` / ``dense-only``: the bot's retriever with one ranker switched off; the reply quotes the
   top sentence, with no answerability check and no safety layer (abstains only when nothing matches).
 - ``chunk-500``: the usual RAG baseline: each article cut into fixed 500-character chunks, ranked by
@@ -21,6 +21,7 @@ import numpy as np
 
 from .answerability import topical_count
 from .conversation import parse_messages, resolve
+from .rerank import Reranker
 from .retrieval import HybridRetriever, RetrieverConfig
 from .types import Citation, Claim, Reply
 
@@ -59,7 +60,9 @@ class BotSystem:
         return self.bot.reply(messages)
 
     def ranked(self, messages):
-        return [h.sentence.text for h in self.retriever.search(query_text(messages), k=RANK_DEPTH)]
+        # The ranking `bot search` shows: fused candidates reordered by coverage, with the bot's caches.
+        reranker = Reranker(self.retriever, self.bot.judge)
+        return [h.sentence.text for h in reranker.search(query_text(messages), k=RANK_DEPTH)]
 
     def confidence(self, messages):
         return float(self.retriever.dense_scores(self.retriever.analyze(query_text(messages))).max())
