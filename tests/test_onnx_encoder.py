@@ -158,3 +158,32 @@ def test_cold_ask_on_a_fresh_index_never_imports_torch(seed_index):
     assert report == {"code": 0, "heavy": []}, proc.stderr
     reply = json.loads(proc.stdout)
     assert any("nerve conduction studies (NCS)" in c["text"] for c in reply["claims"]), reply["reply"]
+
+
+class _NoExport:
+    """The real model, but exporting it again is an error: the build must reuse the previous export."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+    def export_onnx(self, folder):
+        raise AssertionError("exported again although the weights did not change")
+
+
+def test_adding_an_article_reuses_the_previous_export(seed_index, embedder, tmp_path):
+    from bot.index_store import build_index
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(seed_index.corpus_dir, corpus)
+    shutil.copytree(seed_index.index_dir, index)
+    (corpus / "new-article.md").write_text("# Hand Pain\n\nLupus can cause pain in the hands.\n", encoding="utf-8")
+    settings = seed_index.with_overrides(corpus_dir=corpus, index_dir=index)
+    before = read_manifest(index).file_sha256
+    manifest, _ = build_index(settings, _NoExport(embedder))
+    assert manifest.articles == 2 and manifest.encoder == "encoder.onnx"
+    assert {n: manifest.file_sha256[n] for n in ("encoder.onnx", "tokenizer.json")} == \
+        {n: before[n] for n in ("encoder.onnx", "tokenizer.json")}
+    assert check_status(settings, thorough=True).fresh
