@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from . import messages as text_of
 from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
@@ -17,7 +19,7 @@ from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
 from .text import fold
-from .types import Citation, Claim, Hit, Reply, Safety, Sentence
+from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -65,26 +67,26 @@ class Bot:
 
     def suggestions(self, question: str = "", limit: int = 3) -> list[str]:
         """Up to ``limit`` questions the corpus answers, nearest to ``question`` first."""
-        sections = []
-        if question.strip():
-            for hit in self.retriever.search(question, k=_SEARCH_DEPTH):
-                key = (hit.sentence.doc_id, hit.section.anchor)
-                if key not in sections:
-                    sections.append(key)
-        for article in self.index.articles.values():
-            for sec in article.sections:
-                if (article.doc_id, sec.anchor) not in sections:
-                    sections.append((article.doc_id, sec.anchor))
         out: list[str] = []
-        for doc_id, anchor in sections:
-            article = self.index.articles[doc_id]
-            sec = next(s for s in article.sections if s.anchor == anchor)
+        for article, sec in self._sections_near(question):
             q = _suggestion_text(sec.title, self._prose(article.doc_id))
             if q not in out and self._answers(q):
                 out.append(q)
             if len(out) == limit:
                 break
         return out
+
+    def _sections_near(self, question: str) -> Iterator[tuple[Article, Section]]:
+        """Every section once: those of the question's best hits first, then the rest in corpus order.
+        Lazy, so a large corpus is walked only as far as the suggestions need."""
+        seen: set[tuple[str, str]] = set()
+        hits = self.retriever.search(question, k=_SEARCH_DEPTH) if question.strip() else []
+        pairs = ((self.index.articles[h.sentence.doc_id], h.section) for h in hits)
+        everything = ((a, sec) for a in self.index.articles.values() for sec in a.sections)
+        for article, sec in chain(pairs, everything):
+            if (article.doc_id, sec.anchor) not in seen:
+                seen.add((article.doc_id, sec.anchor))
+                yield article, sec
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
