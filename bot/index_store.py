@@ -1,8 +1,8 @@
 """Build, save, check and load the index folder.
 
 The folder holds plainly named files: ``manifest.json`` (what it was built from), ``articles.json``
-(sections and sentences with offsets), ``dense.faiss`` (one normalised vector per sentence) and
-``bm25/`` (bm25s files). A build with the real model also writes ``encoder.onnx`` and ``tokenizer.json``,
+(sections and sentences with offsets), ``dense.faiss`` (one normalised vector per sentence), ``words.npz``
+(one vector per distinct corpus word, for the synonym check) and ``bm25/`` (bm25s files). A build with the real model also writes ``encoder.onnx`` and ``tokenizer.json``,
 the same model exported so queries are embedded without torch (see ``onnx_export``). A build is written to
 a sibling temp folder and swapped in, so a build that dies halfway leaves the previous index in place.
 """
