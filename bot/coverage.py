@@ -8,6 +8,8 @@ A sentence's evidence is the stems of its own words, its headings and the senten
 
 from __future__ import annotations
 
+import numpy as np
+
 from .answerability import SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
 from .context import antecedents
 from .embedder import Embedder
@@ -16,6 +18,7 @@ from .text import all_stems, content_words
 from .types import Sentence
 from .word_vectors import WordVectors
 
+_CLOSEST_LIMIT = 200_000
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 
 
@@ -34,6 +37,8 @@ class CoverageJudge:
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
+        self._matrices: dict[str, np.ndarray] = {}
+        self._closest_cache: dict[tuple[str, str], float] = {}
 
     def health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
@@ -68,12 +73,26 @@ class CoverageJudge:
         title = self.titles[s.doc_id]
         cov = cover(terms, evidence, title, self.corpus)
         loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
-        words = self._sentence_words(s) if loose else []
-        if not words:
-            return cov
-        sims = self.words.vectors([t.word for t in loose]) @ self.words.vectors(words).T
-        synonyms = {t.stem for t, row in zip(loose, sims) if row.max() >= SYNONYM_SIMILARITY}
+        synonyms = {t.stem for t in loose if self._closest(t.word, s) >= SYNONYM_SIMILARITY}
         return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
+
+    def _closest(self, word: str, s: Sentence) -> float:
+        """Highest cosine of ``word`` to a word of ``s``; cached, as each reply asks it of ~20 sentences twice."""
+        key = (word, s.id)
+        best = self._closest_cache.get(key)
+        if best is None:
+            matrix = self._word_matrix(s)
+            best = float((matrix @ self.words.vectors([word])[0]).max()) if len(matrix) else -1.0
+            if len(self._closest_cache) > _CLOSEST_LIMIT:  # question words are open-ended
+                self._closest_cache.clear()
+            self._closest_cache[key] = best
+        return best
+
+    def _word_matrix(self, s: Sentence) -> np.ndarray:
+        matrix = self._matrices.get(s.id)
+        if matrix is None:
+            matrix = self._matrices[s.id] = self.words.vectors(self._sentence_words(s))
+        return matrix
 
     def off_title(self, terms: list[Term]) -> list[Term]:
         """Terms that are not an article's own subject (a word of some article title)."""
