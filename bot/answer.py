@@ -14,7 +14,7 @@ from .answerability import Coverage, asks_quantity, key_terms, states_quantity, 
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
-from .rerank import relevance
+from .rerank import judge_hit
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
@@ -118,9 +118,7 @@ class Bot:
         for h in hits:
             if h.sentence.id in shown:
                 continue
-            cov = self.judge.cover(terms, h.sentence)
-            own = self.judge.cover(terms, h.sentence, self.judge.own_evidence(h.sentence))
-            score = relevance(own, cov, h, top_bm25)
+            score, cov = judge_hit(self.judge, terms, h, top_bm25)
             if defines and _is_definition(h.sentence.text, defines):
                 score += W_DEFINITION
             if cue and cue.search(h.sentence.text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .answerability import Coverage, key_terms
+from .answerability import Coverage, Term, key_terms
 from .coverage import CoverageJudge
 from .query import Query
 from .retrieval import HybridRetriever
@@ -32,6 +32,13 @@ def relevance(own: Coverage, cov: Coverage, hit: Hit, top_bm25: float) -> float:
             + W_BM25 * (hit.bm25_score or 0.0) / (top_bm25 or 1.0))
 
 
+def judge_hit(judge: CoverageJudge, terms: list[Term], hit: Hit, top_bm25: float) -> tuple[float, Coverage]:
+    """A hit's relevance, and its coverage with headings (what the answer stage's answerability reads)."""
+    own = judge.cover(terms, hit.sentence, judge.own_evidence(hit.sentence))
+    cov = judge.cover(terms, hit.sentence)
+    return relevance(own, cov, hit, top_bm25), cov
+
+
 class Reranker:
     """``search`` as ``HybridRetriever.search``, with the top ``DEPTH`` fused hits re-ordered by relevance."""
 
@@ -49,10 +56,6 @@ class Reranker:
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
-        scored = []
-        for h in hits:
-            own = self.judge.cover(terms, h.sentence, self.judge.own_evidence(h.sentence))
-            score = relevance(own, self.judge.cover(terms, h.sentence), h, top_bm25) + W_FUSED * h.fused
-            scored.append((score, h))
+        scored = [(judge_hit(self.judge, terms, h, top_bm25)[0] + W_FUSED * h.fused, h) for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]
