@@ -8,8 +8,6 @@ A sentence's evidence is the stems of its own words, its headings and the senten
 
 from __future__ import annotations
 
-import numpy as np
-
 from .answerability import SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
 from .context import antecedents
 from .embedder import Embedder
@@ -37,7 +35,6 @@ class CoverageJudge:
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
-        self._matrices: dict[str, np.ndarray] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
 
     def health_similarity(self, word: str) -> float:
@@ -81,18 +78,13 @@ class CoverageJudge:
         key = (word, s.id)
         best = self._closest_cache.get(key)
         if best is None:
-            matrix = self._word_matrix(s)
-            best = float((matrix @ self.words.vectors([word])[0]).max()) if len(matrix) else -1.0
+            words = self._sentence_words(s)
+            # Not cached per sentence: at 25k sentences the matrices would take ~0.5 GB.
+            best = float((self.words.vectors(words) @ self.words.vectors([word])[0]).max()) if words else -1.0
             if len(self._closest_cache) > _CLOSEST_LIMIT:  # question words are open-ended
                 self._closest_cache.clear()
             self._closest_cache[key] = best
         return best
-
-    def _word_matrix(self, s: Sentence) -> np.ndarray:
-        matrix = self._matrices.get(s.id)
-        if matrix is None:
-            matrix = self._matrices[s.id] = self.words.vectors(self._sentence_words(s))
-        return matrix
 
     def off_title(self, terms: list[Term]) -> list[Term]:
         """Terms that are not an article's own subject (a word of some article title)."""
