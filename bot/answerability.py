@@ -30,7 +30,9 @@ SCAFFOLDING = frozenset(
     anything everything something stuff bit little lately recently today yesterday week weeks month months year
     years ago time times day days people person guy someone friend friends mom dad mother father husband wife
     daughter son sister brother family also like likely possible possibly thing things ok okay
-    everyone everybody talks talking chart plain english word words""".split()
+    everyone everybody talks talking chart plain english word words
+    rheum rheumy gp neuro mum mummy grandma grandmother grandpa grandfather aunt uncle partner boyfriend girlfriend
+    hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept""".split()
 )
 
 MAX_WEIGHT = 4.0
