@@ -127,13 +127,16 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
     weights = verify_weights(settings.model_dir, settings.model_sha256)
     sentences = [s for a in articles for s in a.sentences]
     by_id = {a.doc_id: a for a in articles}
-    vectors = embedder.encode([unit_text(by_id[s.doc_id], s) for s in sentences])
+    index_dir = Path(settings.index_dir)
+    # Texts the previous build embedded with the same weights keep their vectors: adding one article to a
+    # large corpus embeds that article, not the corpus again.
+    old_units, old_words = _previous_vectors(index_dir, weights, embedder.name)
+    vectors = _embed([unit_text(by_id[s.doc_id], s) for s in sentences], embedder, old_units)
     # Each word embedded once here, so a reply never waits to embed a corpus word for the synonym check.
     vocabulary = sorted({w for s in sentences for w in content_words(s.text)})
-    word_vectors = embedder.encode(vocabulary) if vocabulary else np.zeros((0, embedder.dim), np.float32)
+    word_vectors = _embed(vocabulary, embedder, old_words)
     if vectors.shape != (len(sentences), embedder.dim):
         raise IndexProblem(f"embedder returned shape {vectors.shape}, expected ({len(sentences)}, {embedder.dim})")
-    index_dir = Path(settings.index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     _remove_dead_builds(index_dir)
     # Not mkdtemp: its mode 0700 would lock a server running as another user out of the index.
@@ -180,6 +183,42 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
         raise
     log.info("built index: %d articles, %d sentences in %.2fs", manifest.articles, manifest.sentences, manifest.build_seconds)
     return manifest, problems
+
+
+def _embed(texts: list[str], embedder: Embedder, known: dict[str, np.ndarray]) -> np.ndarray:
+    """One vector per text: ``known`` ones reused, the rest embedded in one call."""
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    fresh = dict(zip(todo, embedder.encode(todo))) if todo else {}
+    if not texts:
+        return np.zeros((0, embedder.dim), np.float32)
+    return np.stack([fresh[t] if t in fresh else known[t] for t in texts]).astype(np.float32)
+
+
+def _previous_vectors(index_dir: Path, weights: str, model_name: str) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Sentence vectors by unit text and word vectors by word from the live index, when it was built from the
+    same weights by this format and its files still hash as built; two empty dicts otherwise."""
+    import faiss
+
+    try:
+        old = read_manifest(index_dir)
+    except IndexProblem:
+        return {}, {}
+    live = _live_dir(index_dir)
+    if old.format_version != FORMAT_VERSION or old.model_sha256 != weights or old.model_name != model_name:
+        return {}, {}
+    if any(not (live / n).is_file() or _sha256(live / n) != old.file_sha256.get(n) for n in _FILES):
+        return {}, {}
+    try:
+        articles = [_article_from_dict(a) for a in json.loads((live / "articles.json").read_text(encoding="utf-8"))]
+        flat = faiss.read_index(str(live / "dense.faiss"))
+        with np.load(live / "words.npz", allow_pickle=False) as saved:
+            words = dict(zip(saved["words"].tolist(), saved["vectors"]))
+    except Exception:  # unreadable after all: embed everything, as a first build does
+        return {}, {}
+    units = [unit_text(a, s) for a in articles for s in a.sentences]
+    if flat.ntotal != len(units) or flat.d != old.dim:
+        return {}, {}
+    return dict(zip(units, flat.reconstruct_n(0, flat.ntotal))), words
 
 
 def _reuse_encoder(index_dir: Path, weights: str, model_name: str, tmp: Path) -> tuple[str, ...] | None:

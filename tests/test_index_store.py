@@ -340,3 +340,41 @@ def test_build_dying_before_its_final_rename_keeps_an_index_loadable(built, fake
     assert check_status(built).fresh
     assert load_index(built).manifest.sentences == 49
 
+
+
+class _Recording:
+    """The fake embedder, remembering every text it was asked to embed."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim, self.texts = inner, inner.name, inner.dim, []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_adding_an_article_embeds_only_what_is_new(built, fake_embedder):
+    (Path(built.corpus_dir) / "hands.md").write_text("# Hand Pain\n\nPalmar tingling can come and go.\n", encoding="utf-8")
+    recording = _Recording(fake_embedder)
+    manifest, _ = build_index(built, recording)
+    assert manifest.articles == 2
+    # The new sentence, then only the new article's words the seed article never used.
+    assert recording.texts[0] == "Hand Pain: Palmar tingling can come and go."
+    assert "palmar" in recording.texts[1:] and set(recording.texts[1:]) <= {"palmar", "come", "go"}
+    loaded = load_index(built)
+    fresh = {s.text: row for row, s in enumerate(loaded.sentences)}
+    vector = loaded.faiss_index.reconstruct(fresh["Palmar tingling can come and go."])
+    assert np.allclose(vector, fake_embedder.encode(["Hand Pain: Palmar tingling can come and go."])[0], atol=1e-6)
+
+
+def test_vectors_are_not_reused_from_an_index_built_with_other_weights(built, fake_embedder, make_settings, tmp_path):
+    other = tmp_path / "other-model"
+    shutil.copytree(built.model_dir, other)
+    with open(other / "model.safetensors", "ab") as f:
+        f.write(b"\0")
+    from bot.embedder import file_sha256
+
+    settings = built.with_overrides(model_dir=other, model_sha256=file_sha256(other / "model.safetensors"))
+    recording = _Recording(fake_embedder)
+    build_index(settings, recording)
+    assert len([t for t in recording.texts if ":" in t]) == 49  # every sentence embedded again
