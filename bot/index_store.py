@@ -194,25 +194,39 @@ def _embed(texts: list[str], embedder: Embedder, known: dict[str, np.ndarray]) -
     return np.stack([fresh[t] if t in fresh else known[t] for t in texts]).astype(np.float32)
 
 
+def _same_model_index(index_dir: Path, weights: str, model_name: str, names) -> tuple[Manifest, Path] | None:
+    """The live index's manifest and folder when it was built by this format from the same weights and the
+    files ``names`` (a callable picking them from the manifest) still hash as built; else None."""
+    try:
+        old = read_manifest(index_dir)
+    except IndexProblem:
+        return None
+    live = _live_dir(index_dir)
+    if old.format_version != FORMAT_VERSION or old.model_sha256 != weights or old.model_name != model_name:
+        return None
+    if any(not (live / n).is_file() or _sha256(live / n) != old.file_sha256.get(n) for n in names(old)):
+        return None
+    return old, live
+
+
+def _read_word_vectors(live: Path) -> dict[str, np.ndarray]:
+    with np.load(live / "words.npz", allow_pickle=False) as saved:
+        return dict(zip(saved["words"].tolist(), saved["vectors"]))
+
+
 def _previous_vectors(index_dir: Path, weights: str, model_name: str) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Sentence vectors by unit text and word vectors by word from the live index, when it was built from the
     same weights by this format and its files still hash as built; two empty dicts otherwise."""
     import faiss
 
-    try:
-        old = read_manifest(index_dir)
-    except IndexProblem:
+    found = _same_model_index(index_dir, weights, model_name, lambda m: _FILES)
+    if found is None:
         return {}, {}
-    live = _live_dir(index_dir)
-    if old.format_version != FORMAT_VERSION or old.model_sha256 != weights or old.model_name != model_name:
-        return {}, {}
-    if any(not (live / n).is_file() or _sha256(live / n) != old.file_sha256.get(n) for n in _FILES):
-        return {}, {}
+    old, live = found
     try:
         articles = [_article_from_dict(a) for a in json.loads((live / "articles.json").read_text(encoding="utf-8"))]
         flat = faiss.read_index(str(live / "dense.faiss"))
-        with np.load(live / "words.npz", allow_pickle=False) as saved:
-            words = dict(zip(saved["words"].tolist(), saved["vectors"]))
+        words = _read_word_vectors(live)
     except Exception:  # unreadable after all: embed everything, as a first build does
         return {}, {}
     units = [unit_text(a, s) for a in articles for s in a.sentences]
@@ -224,17 +238,14 @@ def _previous_vectors(index_dir: Path, weights: str, model_name: str) -> tuple[d
 def _reuse_encoder(index_dir: Path, weights: str, model_name: str, tmp: Path) -> tuple[str, ...] | None:
     """Link the live index's encoder files into ``tmp`` when they were exported from the same weights by
     this index format and still hash as built; None when there is nothing safe to reuse."""
-    try:
-        live = _live_dir(index_dir)
-        old = read_manifest(index_dir)
-    except IndexProblem:
+    def encoder_files(m: Manifest) -> list[str]:
+        return [n for n in m.file_sha256 if n not in _FILES]
+
+    found = _same_model_index(index_dir, weights, model_name, encoder_files)
+    if found is None or not found[0].encoder or found[0].encoder not in encoder_files(found[0]):
         return None
-    if (old.format_version != FORMAT_VERSION or old.model_sha256 != weights or old.model_name != model_name
-            or not old.encoder):
-        return None
-    names = [n for n in old.file_sha256 if n not in _FILES]
-    if old.encoder not in names or any(not (live / n).is_file() or _sha256(live / n) != old.file_sha256[n] for n in names):
-        return None
+    old, live = found
+    names = encoder_files(old)
     for n in names:
         try:
             os.link(live / n, tmp / n)  # the old folder is deleted after the swap; the link keeps the data
@@ -357,8 +368,7 @@ def load_index(settings: Settings, status: Status | None = None) -> LoadedIndex:
         articles = {a["doc_id"]: _article_from_dict(a) for a in raw}
         flat = faiss.read_index(str(live / "dense.faiss"))
         bm25 = bm25s.BM25.load(str(live / "bm25"))
-        with np.load(live / "words.npz", allow_pickle=False) as saved:
-            word_vectors = dict(zip(saved["words"].tolist(), saved["vectors"]))
+        word_vectors = _read_word_vectors(live)
     except Exception as exc:  # any unreadable file means the same thing to the user
         raise IndexProblem(f"index in {settings.index_dir} is unreadable ({exc.__class__.__name__}: {exc}); {REBUILD_HINT}") from None
     sentences = [s for a in articles.values() for s in a.sentences]
