@@ -14,7 +14,7 @@ from .answerability import Coverage, asks_quantity, key_terms, states_quantity, 
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
-from .rerank import judge_hit
+from .rerank import DEPTH as RERANK_DEPTH, judge_hit
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout; eval/holdout2 measures).
 W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
-_SEARCH_DEPTH = 20  # fused candidates examined per question
+_SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 
@@ -109,7 +109,7 @@ class Bot:
             return []
         # Words the corpus lacks are embedded for the health and synonym checks below: all in one call,
         # since each call streams the whole model (~4 ms) however short its text.
-        self.judge.words.vectors([t.word for t in terms])
+        self.judge.words.prefetch([t.word for t in terms])
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         defines = _defined_subject(r.focus)

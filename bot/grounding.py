@@ -182,6 +182,7 @@ class GroundingChecker:
         self.corpus_stems = set().union(*self._sent_stems, *(set(_stems(t)) for t in titles))
         self._corpus_choices = sorted(self.corpus_stems)
         self._words = WordVectors(embedder, _HEALTH_ANCHORS)
+        self._words.preload(index.word_vectors)  # the index embedded every corpus word already
         self._terms = self._title_terms()
 
     # -- corpus facts ---------------------------------------------------------------------------
@@ -335,7 +336,7 @@ class GroundingChecker:
         if not len(self._words):
             extra = [*extra, *{w for s in self.sentences for w in content_words(s.text)},
                      *{w for a in self.index.articles.values() for sec in a.sections for w in content_words(sec.title)}]
-        self._words.vectors(list(extra))
+        self._words.prefetch(list(extra))
 
 
 def balanced_accuracy(labels: list[bool], predicted: list[bool]) -> float:

@@ -24,8 +24,8 @@ class WordVectors:
         """Words whose vectors are already known (the index stores every corpus word's)."""
         self._known.update(vectors)
 
-    def vectors(self, ws: list[str]) -> np.ndarray:
-        """One row per word (embedding the ones not seen before in one batch)."""
+    def prefetch(self, ws: list[str]) -> None:
+        """Embed the words not seen before, all in one call (each call streams the whole model)."""
         missing = [w for w in dict.fromkeys(ws) if w not in self._cache and w not in self._known]
         if missing:
             if len(self._cache) + len(missing) > _CACHE_LIMIT:
@@ -33,6 +33,10 @@ class WordVectors:
                 missing = [w for w in dict.fromkeys(ws) if w not in self._known]
             for w, v in zip(missing, self.embedder.encode(missing)):
                 self._cache[w] = v
+
+    def vectors(self, ws: list[str]) -> np.ndarray:
+        """One row per word (embedding the ones not seen before in one batch)."""
+        self.prefetch(ws)
         if not ws:
             return np.zeros((0, self.embedder.dim), np.float32)
         return np.vstack([self._known[w] if w in self._known else self._cache[w] for w in ws])
