@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from bot import index_store
-from bot.embedder import SentenceTransformerEmbedder
+from bot.embedder import OnnxEmbedder, SentenceTransformerEmbedder
 from bot.index_store import build_index, load_index
 from bot.coverage import CoverageJudge
 from bot.rerank import Reranker
@@ -115,11 +115,16 @@ def build_variant(base: Settings, embedder, folder: Path, unit=DEFAULT_UNIT, lex
 
 def retrievers(index, embedder, settings: Settings) -> dict[str, HybridRetriever | Reranker]:
     common = dict(candidates=settings.candidates, rrf_k=settings.rrf_k, dense_weight=settings.dense_weight)
-    fused = HybridRetriever(index, embedder, RetrieverConfig(**common))
+    # Questions are embedded as the product embeds them: by the index's int8 encoder when it has one
+    # (words, for the coverage judge, by the full model, as in the product).
+    queries = embedder
+    if index.manifest.query_encoder and index.folder is not None:
+        queries = OnnxEmbedder(index.folder, index.manifest.model_name, index.manifest.dim, file=index.manifest.query_encoder)
+    fused = HybridRetriever(index, queries, RetrieverConfig(**common))
     return {
         "reranked": Reranker(fused, CoverageJudge(index, embedder)),  # what `bot search` ships
         "fused": fused,
-        "dense": HybridRetriever(index, embedder, RetrieverConfig(**common, use_bm25=False)),
+        "dense": HybridRetriever(index, queries, RetrieverConfig(**common, use_bm25=False)),
         "bm25": HybridRetriever(index, None, RetrieverConfig(**common, use_dense=False)),
     }
 

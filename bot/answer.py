@@ -107,9 +107,7 @@ class Bot:
         hits = self.retriever.search(query, k=_SEARCH_DEPTH)
         if not hits or not terms:
             return []
-        # Words the corpus lacks are embedded for the health and synonym checks below: all in one call,
-        # since each call streams the whole model (~4 ms) however short its text.
-        self.judge.words.prefetch([t.word for t in terms])
+        self.judge.prefetch(terms)
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         defines = _defined_subject(r.focus)

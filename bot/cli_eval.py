@@ -116,7 +116,7 @@ def grounding(
     def go():
         from .grounding import AnswerCheck, GroundingChecker
 
-        checker = GroundingChecker(engine.index, engine.embedder)
+        checker = GroundingChecker(engine.index, engine.word_embedder)
         checked = checker.check_many([a for _, a in items])
         return [AnswerCheck(i, c) for (i, _), c in zip(items, checked)]
 

@@ -8,12 +8,13 @@ A sentence's evidence is the stems of its own words, its headings and the senten
 
 from __future__ import annotations
 
-from .answerability import SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
+from .answerability import COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
 from .context import antecedents
 from .embedder import Embedder
 from .index_store import LoadedIndex
 from .text import all_stems, content_words
 from .types import Sentence
+from . import word_table
 from .word_vectors import WordVectors
 
 _CLOSEST_LIMIT = 200_000
@@ -25,8 +26,9 @@ class CoverageJudge:
 
     def __init__(self, index: LoadedIndex, embedder: Embedder):
         self.index = index
-        self.words = WordVectors(embedder, _HEALTH_ANCHORS)
+        self.words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self.words.preload(index.word_vectors)
+        self._health: dict[str, float] = {}
         self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
         self.corpus: CorpusTerms = corpus_terms(
             [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
@@ -37,9 +39,22 @@ class CoverageJudge:
         self._words: dict[str, list[str]] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
 
+    def prefetch(self, terms: list[Term]) -> None:
+        """Embed, in one call, the words of ``terms`` that ``cover`` may need a vector for: subjects (for
+        the synonym check) and fairly rare words the corpus lacks (for the health check). Each encoder call
+        costs a few ms however short its text, and most replies need none."""
+        self.words.prefetch([t.word for t in terms if t.weight >= SUBJECT_WEIGHT
+                             or t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t)])
+
     def health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
-        return float(self.words.anchor_similarity([word])[0])
+        # Cached: each reply asks it of the same few words for every one of ~20 candidates.
+        found = self._health.get(word)
+        if found is None:
+            if len(self._health) > _CLOSEST_LIMIT:
+                self._health.clear()
+            found = self._health[word] = float(self.words.anchor_similarity([word])[0])
+        return found
 
     def antecedents(self, s: Sentence) -> list[Sentence]:
         """The sentences before ``s`` that it leans on ("This condition…")."""

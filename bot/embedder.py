@@ -99,11 +99,12 @@ class SentenceTransformerEmbedder:
 class OnnxEmbedder:
     """The encoder an index build exported, run by onnxruntime: no torch, no sentence-transformers.
 
-    Loads ``encoder.onnx`` and ``tokenizer.json`` from ``folder`` (the index), which the index manifest
-    hashes, so a changed file makes the index stale before it gets here.
+    Loads ``file`` (default ``encoder.onnx``) and ``tokenizer.json`` from ``folder`` (the index), which the
+    index manifest hashes, so a changed file makes the index stale before it gets here.
     """
 
-    def __init__(self, folder: Path, name: str, dim: int, threads: int = 1, batch_size: int = 64):
+    def __init__(self, folder: Path, name: str, dim: int, threads: int = 1, batch_size: int = 64,
+                 file: str | None = None):
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -117,8 +118,9 @@ class OnnxEmbedder:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
+        self.path = folder / (file or ENCODER_FILE)
         try:
-            self.session = ort.InferenceSession(str(folder / ENCODER_FILE), options, providers=["CPUExecutionProvider"])
+            self.session = ort.InferenceSession(str(self.path), options, providers=["CPUExecutionProvider"])
             self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         except Exception as exc:  # onnxruntime raises its own exception types for a bad file
             raise ModelError(f"cannot load the ONNX encoder in {folder} ({exc.__class__.__name__}); "
@@ -143,6 +145,27 @@ class OnnxEmbedder:
             }
             out[rows] = self.session.run(None, {k: feed[k] for k in self._inputs})[0]
         return out
+
+
+class LazyEmbedder:
+    """An embedder made on first use: a reply that embeds no unknown word never loads it (a cold `bot ask`)."""
+
+    def __init__(self, make, name: str, dim: int):
+        self._make = make
+        self._inner: Embedder | None = None
+        self._lock = threading.Lock()
+        self.name = name
+        self.dim = dim
+
+    def load(self) -> Embedder:
+        """The embedder, made now if it was not yet."""
+        with self._lock:
+            if self._inner is None:
+                self._inner = self._make()
+            return self._inner
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.load().encode(texts)
 
 
 class CachingEmbedder:

@@ -18,9 +18,11 @@ log = logging.getLogger(__name__)
 class Engine:
     """Lazily loaded model, index and retriever for one set of settings.
 
-    Queries are embedded by the ONNX encoder stored in a fresh index, so serving never imports torch;
+    Queries are embedded by the ONNX encoders stored in a fresh index, so serving never imports torch;
     sentence-transformers is loaded only when the index has to be built (and then also embeds queries,
-    since it is in memory anyway).
+    since it is in memory anyway). Questions go through the int8 encoder (fast, approximate: they are only
+    ranked against sentence vectors); single words through the fp32 one, because their cosines to the
+    corpus words stored in the index are compared with fixed thresholds.
     """
 
     settings: Settings
@@ -45,7 +47,21 @@ class Engine:
             return self.build_embedder
         from .embedder import OnnxEmbedder
 
-        return OnnxEmbedder(index.folder, index.manifest.model_name, index.manifest.dim, self.settings.onnx_threads)
+        m = index.manifest
+        return OnnxEmbedder(index.folder, m.model_name, m.dim, self.settings.onnx_threads, file=m.query_encoder)
+
+    @cached_property
+    def word_embedder(self) -> Embedder:
+        """What embeds single words: the index's fp32 ONNX encoder (loaded on first use), else ``embedder``."""
+        index = self.index
+        if self.embedder_override is not None or "build_embedder" in self.__dict__ or not index.manifest.query_encoder \
+                or index.folder is None:
+            return self.embedder
+        from .embedder import LazyEmbedder, OnnxEmbedder
+
+        m = index.manifest
+        return LazyEmbedder(lambda: OnnxEmbedder(index.folder, m.model_name, m.dim, self.settings.onnx_threads),
+                            m.model_name, m.dim)
 
     @cached_property
     def index(self) -> LoadedIndex:
@@ -63,7 +79,7 @@ class Engine:
         """Key-term coverage of the indexed sentences (reranking and answers share its caches)."""
         from .coverage import CoverageJudge
 
-        return CoverageJudge(self.index, self.retriever.embedder)
+        return CoverageJudge(self.index, self.word_embedder)
 
     @cached_property
     def reranker(self):
@@ -81,4 +97,6 @@ class Engine:
     def warm(self) -> None:
         """Load everything a first request would otherwise wait for (index, encoder, bot, word lists)."""
         self.bot.retriever.vocabulary.warm()
+        if hasattr(self.word_embedder, "load"):
+            self.word_embedder.load()
         self.bot.reply([{"role": "user", "content": "warm up: what is lupus?"}])

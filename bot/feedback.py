@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import time
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +117,21 @@ class FeedbackStore:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
         self._ready = False
+        # Writers in this process take turns here rather than in SQLite: its busy handler polls with
+        # growing sleeps, and under 32 concurrent requests an unlucky writer starved past the timeout.
+        self._write_turn = threading.Lock()
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """A connection inside one ``BEGIN IMMEDIATE`` transaction, committed on exit."""
+        if not self._write_turn.acquire(timeout=self.busy_timeout):
+            raise sqlite3.OperationalError(f"{self.path} is busy: other writes did not finish in {self.busy_timeout:g} s")
+        try:
+            with closing(self._connect()) as conn, conn:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+        finally:
+            self._write_turn.release()
 
     def _connect(self) -> sqlite3.Connection:
         if not self._ready:
@@ -149,8 +166,7 @@ class FeedbackStore:
         clean = redact(question.strip())[:2000]
         if not clean:
             return
-        with closing(self._connect()) as conn, conn:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._writing() as conn:
             conn.execute("INSERT INTO questions (asked_at, question, normalized) VALUES (?, ?, ?)",
                          (now or time.time(), clean, normalize_question(clean)))
 
@@ -161,8 +177,7 @@ class FeedbackStore:
         row = (reply_id, now, now, int(helpful), int(abstained),
                redact(question)[:2000] if question else None, redact(reply)[:10000],
                redact(comment)[:2000] if comment else None)
-        with closing(self._connect()) as conn, conn:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._writing() as conn:
             conn.execute(
                 """INSERT INTO feedback (reply_id, created_at, updated_at, helpful, abstained, question, reply, comment)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from .splitter import split_sentences
 from .text import STOPWORDS, content_words, lexicon, normalize, stem, words
 from .types import Sentence
+from . import word_table
 from .word_vectors import WordVectors
 from .word_frequency import zipf_frequency
 
@@ -181,7 +182,7 @@ class GroundingChecker:
         titles = [sec.title for a in index.articles.values() for sec in a.sections]
         self.corpus_stems = set().union(*self._sent_stems, *(set(_stems(t)) for t in titles))
         self._corpus_choices = sorted(self.corpus_stems)
-        self._words = WordVectors(embedder, _HEALTH_ANCHORS)
+        self._words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self._words.preload(index.word_vectors)  # the index embedded every corpus word already
         self._terms = self._title_terms()
 

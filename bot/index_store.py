@@ -25,6 +25,7 @@ import numpy as np
 
 from .corpus import corpus_hash, load_corpus, scan_corpus_hash
 from .embedder import Embedder, ModelError, file_sha256, verify_weights
+from .onnx_export import QUERY_ENCODER_FILE
 from .settings import Settings
 from .text import content_words, index_tokens
 from .types import Article, Problem, Section, Sentence
@@ -33,7 +34,8 @@ log = logging.getLogger(__name__)
 
 # 2: the manifest names an ONNX encoder (``encoder``) whose files it hashes.
 # 3: ``words.npz`` holds the vector of every word of the corpus (the synonym check in ``coverage``).
-FORMAT_VERSION = 3
+# 4: the manifest names a quantized ONNX encoder for questions (``query_encoder``).
+FORMAT_VERSION = 4
 # Bump when splitting or unit text changes: old indexes then read as stale.
 CHUNKING_VERSION = "sentences-v2+section-title"
 REBUILD_HINT = "run `bot index build`"
@@ -61,6 +63,7 @@ class Manifest:
     file_sha256: dict[str, str]
     encoder: str | None = None  # ONNX file in the folder for query embedding; None when the embedder has no export
     file_size: dict[str, int] = dataclasses.field(default_factory=dict)
+    query_encoder: str | None = None  # the int8 ONNX file questions are embedded with; None: use ``encoder``
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,7 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
             file_sha256={name: _sha256(tmp / name) for name in (*_FILES, *encoder_files)},
             file_size={name: (tmp / name).stat().st_size for name in (*_FILES, *encoder_files)},
             encoder=encoder_files[0] if encoder_files else None,
+            query_encoder=QUERY_ENCODER_FILE if QUERY_ENCODER_FILE in encoder_files else None,
         )
         _write_json_atomic(tmp / "manifest.json", dataclasses.asdict(manifest))
         _fsync_dir(tmp)

@@ -4,6 +4,11 @@ The graph takes ``input_ids``, ``attention_mask`` and ``token_type_ids`` (batch 
 dynamic) and returns mean-pooled, L2-normalised vectors: the same three steps (Transformer → Pooling →
 Normalize) as the sentence-transformers pipeline of all-MiniLM-L6-v2. The tokenizer is saved next to it with
 the model's truncation length and batch-longest padding set, so the folder alone is enough to encode.
+
+A second file, ``encoder-int8.onnx``, is the same graph with its matrix multiplications quantized to 8-bit
+integers (per output channel). It embeds questions: on this class of CPU one fp32 run costs ~2.6 ms before
+the first token (streaming 42 MB of weights) and ~6 ms for a 16-token question, the int8 one ~0.6 ms and
+~2.2 ms, with vectors at cosine ≥ 0.97 (mean 0.993) to the fp32 ones.
 """
 
 from __future__ import annotations
@@ -15,16 +20,15 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 ENCODER_FILE = "encoder.onnx"
+QUERY_ENCODER_FILE = "encoder-int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
 
 
-def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str]:
-    """Write ``encoder.onnx`` and ``tokenizer.json`` for a SentenceTransformer loaded from ``model_dir``.
-
-    Returns the two file names (relative to ``folder``).
-    """
+def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str, str]:
+    """Write ``encoder.onnx``, ``tokenizer.json`` and ``encoder-int8.onnx`` for a SentenceTransformer loaded
+    from ``model_dir``; returns the three file names (relative to ``folder``)."""
     import torch
     from tokenizers import Tokenizer
 
@@ -51,7 +55,22 @@ def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str]:
     pad_id = tokenizer.token_to_id("[PAD]")
     tokenizer.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")  # to the longest in a batch
     tokenizer.save(str(Path(folder) / TOKENIZER_FILE))
-    return ENCODER_FILE, TOKENIZER_FILE
+    quantize(Path(folder) / ENCODER_FILE, Path(folder) / QUERY_ENCODER_FILE)
+    return ENCODER_FILE, TOKENIZER_FILE, QUERY_ENCODER_FILE
+
+
+def quantize(fp32: Path, int8: Path) -> None:
+    """Write ``int8``: ``fp32`` with MatMul weights quantized per output channel (onnxruntime's dynamic
+    quantization: activations are quantized at run time, so no calibration data is needed)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # Per channel and MatMul only: per-tensor scales, or quantizing the Gather of the embedding table too,
+    # measured mean cosine 0.959 (min 0.87) to the fp32 vectors instead of 0.993 (min 0.975).
+    logging.getLogger().disabled, was = True, logging.getLogger().disabled  # it warns on the root logger
+    try:
+        quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
+    finally:
+        logging.getLogger().disabled = was
 
 
 def _export(torch, module, path: Path) -> None:

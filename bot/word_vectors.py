@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from .embedder import Embedder
+from .word_table import WordTable
 
 _CACHE_LIMIT = 50_000  # words are open-ended input: bound the memory
 
@@ -13,8 +14,9 @@ _CACHE_LIMIT = 50_000  # words are open-ended input: bound the memory
 class WordVectors:
     """Cached word embeddings and their closeness to a fixed set of anchor phrases."""
 
-    def __init__(self, embedder: Embedder, anchors: tuple[str, ...]):
+    def __init__(self, embedder: Embedder, anchors: tuple[str, ...], table: WordTable | None = None):
         self.embedder = embedder
+        self.table = table  # common words' vectors, computed ahead (see ``word_table``)
         self.anchors = anchors
         self._anchor_vectors: np.ndarray | None = None
         self._cache: dict[str, np.ndarray] = {}
@@ -26,11 +28,11 @@ class WordVectors:
 
     def prefetch(self, ws: list[str]) -> None:
         """Embed the words not seen before, all in one call (each call streams the whole model)."""
-        missing = [w for w in dict.fromkeys(ws) if w not in self._cache and w not in self._known]
+        missing = [w for w in dict.fromkeys(ws) if w not in self._cache and self._stored(w) is None]
         if missing:
             if len(self._cache) + len(missing) > _CACHE_LIMIT:
                 self._cache.clear()
-                missing = [w for w in dict.fromkeys(ws) if w not in self._known]
+                missing = [w for w in dict.fromkeys(ws) if self._stored(w) is None]
             for w, v in zip(missing, self.embedder.encode(missing)):
                 self._cache[w] = v
 
@@ -39,7 +41,14 @@ class WordVectors:
         self.prefetch(ws)
         if not ws:
             return np.zeros((0, self.embedder.dim), np.float32)
-        return np.vstack([self._known[w] if w in self._known else self._cache[w] for w in ws])
+        return np.vstack([self._cache[w] if (v := self._stored(w)) is None else v for w in ws])
+
+    def _stored(self, w: str) -> np.ndarray | None:
+        """The vector of a corpus word or a table word, else None."""
+        v = self._known.get(w)
+        if v is None and self.table is not None:
+            v = self.table.get(w)
+        return v
 
     def anchor_similarity(self, ws: list[str]) -> np.ndarray:
         """Highest cosine of each word to any anchor phrase."""

@@ -39,9 +39,36 @@ def onnx_embedder(seed_index) -> OnnxEmbedder:
 
 def test_a_real_build_exports_the_encoder_and_hashes_it(seed_index):
     manifest = read_manifest(seed_index.index_dir)
-    assert manifest.encoder == "encoder.onnx"
-    assert {"encoder.onnx", "tokenizer.json"} <= set(manifest.file_sha256)
+    assert manifest.encoder == "encoder.onnx" and manifest.query_encoder == "encoder-int8.onnx"
+    assert {"encoder.onnx", "tokenizer.json", "encoder-int8.onnx"} <= set(manifest.file_sha256)
     assert (Path(seed_index.index_dir) / "encoder.onnx").is_file()
+    # The quantized copy is the smaller one: its matrices are 8-bit.
+    assert (Path(seed_index.index_dir) / "encoder-int8.onnx").stat().st_size < 0.7 * manifest.file_size["encoder.onnx"]
+
+
+@pytest.fixture(scope="module")
+def query_embedder(seed_index) -> OnnxEmbedder:
+    manifest = read_manifest(seed_index.index_dir)
+    return OnnxEmbedder(seed_index.index_dir, manifest.model_name, manifest.dim, file=manifest.query_encoder)
+
+
+def test_the_quantized_query_encoder_stays_close_to_sentence_transformers(query_embedder, embedder):
+    ours, theirs = query_embedder.encode(SENTENCES), embedder.encode(SENTENCES)
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosines = (ours * theirs).sum(axis=1)
+    assert cosines.min() >= 0.95 and cosines.mean() >= 0.98, dict(zip(SENTENCES, cosines.round(4)))
+
+
+def test_the_quantized_query_encoder_ranks_sentences_as_the_full_one_does(seed_index, query_embedder, embedder):
+    """What it is used for: ranking a question against the indexed sentence vectors."""
+    index = load_index(seed_index)
+    units = embedder.encode([s.text for s in index.sentences])
+    questions = ["why might my nerve test be normal?", "my feet feel numb like socks", "what treats nerve pain in lupus",
+                 "can nerve damage from lupus get better", "how do doctors diagnose small fiber neuropathy"]
+    for q in questions:
+        full, quick = units @ embedder.encode([q])[0], units @ query_embedder.encode([q])[0]
+        assert int(quick.argmax()) in set(np.argsort(-full)[:2].tolist()), q
+        assert np.abs(full - quick).max() < 0.05, q
 
 
 def test_onnx_and_sentence_transformers_agree_in_a_batch(onnx_embedder, embedder):
@@ -75,10 +102,15 @@ def test_engine_embeds_queries_with_the_onnx_encoder_of_a_fresh_index(seed_index
 
     engine = Engine(seed_index)
     assert isinstance(engine.embedder, OnnxEmbedder)
+    assert engine.embedder.path.name == "encoder-int8.onnx"
+    # Single words go through the full-precision encoder, made only when a word needs embedding.
+    assert engine.word_embedder._inner is None
+    assert engine.word_embedder.encode(["zzyzxqword"]).shape == (1, 384)
+    assert engine.word_embedder.load().path.name == "encoder.onnx"
     assert "build_embedder" not in engine.__dict__  # the torch model was never loaded
 
 
-@pytest.mark.parametrize("name", ["encoder.onnx", "tokenizer.json"])
+@pytest.mark.parametrize("name", ["encoder.onnx", "tokenizer.json", "encoder-int8.onnx"])
 def test_a_corrupt_encoder_file_makes_the_index_stale(seed_index, tmp_path, name):
     index = tmp_path / "index"
     shutil.copytree(seed_index.index_dir, index)
@@ -184,6 +216,7 @@ def test_adding_an_article_reuses_the_previous_export(seed_index, embedder, tmp_
     before = read_manifest(index).file_sha256
     manifest, _ = build_index(settings, _NoExport(embedder))
     assert manifest.articles == 2 and manifest.encoder == "encoder.onnx"
-    assert {n: manifest.file_sha256[n] for n in ("encoder.onnx", "tokenizer.json")} == \
-        {n: before[n] for n in ("encoder.onnx", "tokenizer.json")}
+    names = ("encoder.onnx", "tokenizer.json", "encoder-int8.onnx")
+    assert manifest.query_encoder == "encoder-int8.onnx"
+    assert {n: manifest.file_sha256[n] for n in names} == {n: before[n] for n in names}
     assert check_status(settings, thorough=True).fresh
