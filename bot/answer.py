@@ -108,6 +108,9 @@ class Bot:
         if not hits or not terms:
             return []
         self.judge.prefetch(terms)
+        # The search embedded this text already; the caching embedder hands the vector back.
+        terms = self.judge.centred(terms, self.retriever.embedder.encode([query.corrected])[0])
+        focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         defines = _defined_subject(r.focus)
@@ -136,6 +139,11 @@ class Bot:
                             and c.hit.sentence.section == best.hit.sentence.section]
             followers = [c for c in same_section if self.judge.cover(focus_terms, c.hit.sentence).answers]
             answering = [best, *sorted(followers, key=lambda c: (-c.score, c.hit.rank))]
+        # The sentence that carries on from the best one ("This condition often results in…" after the one
+        # naming Mononeuritis Multiplex) answers through it, though its own words rarely match the question.
+        carried = self._carried_on(best.hit.sentence, shown)
+        if carried and not (self.judge.cover(focus_terms, carried).answers or (cue and cue.search(carried.text))):
+            carried = None
         picked: dict[str, tuple[Sentence, float]] = {}
         # One sentence beyond max_claims is allowed only to complete a back-reference.
         budget = self.settings.max_claims + 1
@@ -152,7 +160,17 @@ class Bot:
                 break
             for s in group:
                 picked.setdefault(s.id, (s, c.hit.fused))
+        if carried and carried.id not in picked and len(picked) < budget:
+            picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
+        """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""
+        sentences = self.index.articles[s.doc_id].sentences
+        nxt = sentences[s.position + 1] if s.position + 1 < len(sentences) else None
+        if nxt is None or nxt.id in shown or s not in self.judge.antecedents(nxt):
+            return None
+        return nxt
 
     def _continues(self, c: Candidate, best: Candidate) -> bool:
         """Does ``c`` carry on from the best sentence ("These include…" after "…immunosuppressive
@@ -220,6 +238,11 @@ class Bot:
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
+_WHAT_DOES_MEAN = re.compile(
+    r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
+_PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
+# "my rheumy kept saying myelin, what's that?": the word just before the comma.
+_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
 
 
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
@@ -229,6 +252,9 @@ _ANSWER_TYPES = [
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
      re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
+    # Asking for a name: "what's it called when…", "is there a name for…".
+    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
+     re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]
@@ -240,11 +266,16 @@ def _answer_cue(question: str) -> re.Pattern | None:
 
 
 def _defined_subject(question: str) -> str | None:
-    """The X of "what is X?", lowercased, when the question asks for a definition."""
-    m = _WHAT_IS.match(question)
-    if not m or len(m.group(1).split()) > 5:
-        return None
-    return m.group(1).lower().strip(" ?.")
+    """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
+    asks for a definition."""
+    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
+    if m and len(m.group(1).split()) <= 5:
+        subject = m.group(1).lower().strip(" ?.")
+    else:
+        m = _X_WHATS_THAT.search(question)
+        subject = m.group(1).lower() if m else None
+    # "what does it mean?" names no subject: the follow-up logic finds what "it" is.
+    return None if subject in _PRONOUNS else subject
 
 
 def _is_definition(sentence: str, subject: str) -> bool:

@@ -8,6 +8,10 @@ A sentence's evidence is the stems of its own words, its headings and the senten
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
+
 from .answerability import COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
 from .context import antecedents
 from .embedder import Embedder
@@ -45,6 +49,17 @@ class CoverageJudge:
         costs a few ms however short its text, and most replies need none."""
         self.words.prefetch([t.word for t in terms if t.weight >= SUBJECT_WEIGHT
                              or t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t)])
+
+    def centred(self, terms: list[Term], question_vector: np.ndarray) -> list[Term]:
+        """``terms`` with ``centrality`` set for the ones that may block an answer: how close each word is
+        to the whole question. A word the question is about ("heart" in "can lupus affect my heart") sits
+        close to it; an aside ("why on earth…", "…sounds bizarre") does not."""
+        out = []
+        for t in terms:
+            if t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t):
+                t = replace(t, centrality=float(self.words.vectors([t.word])[0] @ question_vector))
+            out.append(t)
+        return out
 
     def health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""

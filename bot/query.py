@@ -89,13 +89,14 @@ class Vocabulary:
 
     def _english(self, word: str) -> str:
         """A word no dictionary knows ("meen") may be a slip of a common English word ("mean")."""
-        match = process.extractOne(word, _common_english(), scorer=OSA.distance, score_cutoff=1)
+        # Two slips in a long word ("bizzare", "supressing"), as for corpus words.
+        match = process.extractOne(word, _common_english(), scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
         return match[0] if match else word
 
 
 @lru_cache(maxsize=1)
 def _common_english() -> tuple[str, ...]:
-    return tuple(w for w in most_common(20_000) if len(w) >= 4 and w.isalpha())
+    return tuple(w for w in most_common(40_000) if len(w) >= 4 and w.isalpha())
 
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
