@@ -32,7 +32,8 @@ SCAFFOLDING = frozenset(
     daughter son sister brother family also like likely possible possibly thing things ok okay
     everyone everybody talks talking chart plain english word words
     rheum rheumy gp neuro mum mummy grandma grandmother grandpa grandfather aunt uncle partner boyfriend girlfriend
-    hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept""".split()
+    hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
+    consultant came come comes positive negative result results""".split()
 )
 
 MAX_WEIGHT = 4.0
