@@ -33,7 +33,8 @@ SCAFFOLDING = frozenset(
     everyone everybody talks talking chart plain english word words
     rheum rheumy gp neuro mum mummy grandma grandmother grandpa grandfather aunt uncle partner boyfriend girlfriend
     hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
-    consultant came come comes positive negative result results""".split()
+    consultant came come comes positive negative result results dear sir madam booked booking scheduled
+    wear wearing wore""".split()
 )
 
 MAX_WEIGHT = 4.0

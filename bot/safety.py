@@ -56,12 +56,14 @@ _EMERGENCY = [
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
     r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
+    # "faint" alone is also an adjective ("a faint tingling")
+    r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
     r"\b(coughing|vomiting|throwing) up blood\b",
 ]
 
 _ADVICE = [
-    r"\bshould i\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use|cancel|postpone|delay|put off|miss|not go|not bother)\b",
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use|cancel|postpone|delay|put off|miss|not go|not bother|swap)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion)\b",
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
@@ -70,7 +72,7 @@ _ADVICE = [
     r"\b(what|which|right|correct|max\w*|safe) (dose|dosage)\b",
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
-    r"\bis it (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i) (take|stop|mix|combine|drink|skip|use|double)\b",
+    r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit)\b",
     r"\b(safe|ok|okay|dangerous|harm\w*)\b[^.?!]{0,40}\b(pregnan\w*|the baby|breast ?feed\w*|nursing)\b",
     r"\b(pregnan\w*|breast ?feed\w*|nursing)\b[^.?!]{0,40}\b(safe|ok|okay|take|use)\b",
     r"\bthinking (of|about) (just )?(quitting|stopping|not taking|skipping|coming off|switching)\b",
