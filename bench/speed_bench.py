@@ -187,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(5):
             onnx_retriever.search(f"warm up query number {i} about lupus", k=settings.top_k)
         encode_queries = queries  # neither path caches, so both see the same strings
+        # What serving embeds questions with: the int8 copy of the same export.
+        int8 = OnnxEmbedder(index.folder, manifest.model_name, manifest.dim, settings.onnx_threads,
+                            file=manifest.query_encoder)
+        for i in range(5):
+            int8.encode([f"warm up query number {i} about lupus"])
         result["onnx"] = {
             "import_s": onnx_import_s, "construct_s": onnx_construct_s,
             "encoder_mb": (index.folder / manifest.encoder).stat().st_size / 1e6,
@@ -194,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             "threads": settings.onnx_threads,
             "encode_torch": summary(time_each(lambda q: embedder.encode([q]), encode_queries)),
             "encode_onnx": summary(time_each(lambda q: onnx.encode([q]), encode_queries)),
+            "encode_int8": summary(time_each(lambda q: int8.encode([q]), encode_queries)),
+            "min_cosine_int8_vs_torch": float((int8.encode(sample) * theirs).sum(axis=1).min()),
             "search_torch": result["query"],
             "search_onnx": summary(time_each(lambda q: onnx_retriever.search(q, settings.top_k),
                                                 queries)),
@@ -255,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
             t, x = o[f"{key}_torch"][f"{p}_ms"], o[f"{key}_onnx"][f"{p}_ms"]
             rows.append({"what": f"{label}, {p} ms ({o[f'{key}_onnx']['n']} distinct)", "torch": t, "onnx": x,
                          "torch / onnx": ratio(t, x)})
+    for p in ("p50", "p95"):
+        t, x = o["encode_torch"][f"{p}_ms"], o["encode_int8"][f"{p}_ms"]
+        rows.append({"what": f"encode one query with the int8 query encoder (min cosine vs torch "
+                             f"{o['min_cosine_int8_vs_torch']:.3f}), {p} ms", "torch": t, "onnx": x,
+                     "torch / onnx": ratio(t, x)})
     for command in ("ask", "search"):
         t, x = o[f"cold_{command}_torch"], o[f"cold_{command}_onnx"]
         rows.append({"what": f"cold `bot {command}` wall, median s (torch runs {', '.join(f'{v:.2f}' for v in t['runs_s'])};"
