@@ -52,9 +52,19 @@ class HybridRetriever:
 
     def dense_scores(self, query: Query) -> np.ndarray:
         """Cosine similarity of the query to every sentence (exact search: IndexFlatIP)."""
-        vec = self.embedder.encode([query.corrected])
-        n = self.index.faiss_index.ntotal
-        scores, rows = self.index.faiss_index.search(vec, n)
+        vec = np.ascontiguousarray(self.embedder.encode([query.corrected]), dtype=np.float32)
+        index = self.index.faiss_index
+        n, dim = index.ntotal, index.d
+        if hasattr(index, "get_xb") and n:
+            import faiss
+
+            # Every sentence's score is needed (each hit shows its dense rank), and a FAISS search with
+            # k = n heap-sorts them all: 5.6 ms at 25k sentences against 2.2 ms for the inner products
+            # alone, computed by FAISS's own single-threaded kernel over the vectors it stores.
+            out = np.empty(n, dtype=np.float32)
+            faiss.fvec_inner_products_ny(faiss.swig_ptr(out), faiss.swig_ptr(vec[0]), index.get_xb(), dim, n)
+            return out
+        scores, rows = index.search(vec, n)
         out = np.empty(n, dtype=np.float32)
         out[rows[0]] = scores[0]
         return out
@@ -71,30 +81,24 @@ class HybridRetriever:
             query = self.analyze(query)
         if not query.corrected.strip():
             return []  # no word at all ("???"): nothing to rank by
-        n = len(self.index.sentences)
         dense = self.dense_scores(query) if self.config.use_dense else None
         bm25 = self.bm25_scores(query) if self.config.use_bm25 else None
-        fused = np.zeros(n, dtype=np.float64)
-        ranks: dict[str, np.ndarray] = {}
+        # Only the candidates of each ranked list get an RRF share; every other sentence fuses to 0.
+        fused: dict[int, float] = {}
         for name, scores in (("dense", dense), ("bm25", bm25)):
             if scores is None:
                 continue
-            order = np.lexsort((np.arange(n), -scores))  # by score desc, then row
-            rank = np.empty(n, dtype=np.int64)
-            rank[order] = np.arange(1, n + 1)
-            ranks[name] = rank
-            top = order[: self.config.candidates]
+            top = _top_rows(scores, self.config.candidates)
             if name == "bm25":
                 top = top[scores[top] > 0]  # a sentence sharing no word with the query is no lexical evidence
             weight = self.config.dense_weight if name == "dense" else self.config.bm25_weight
             if not (self.config.use_dense and self.config.use_bm25):
                 weight = 1.0  # a single retriever ranks alone
-            fused[top] += weight / (self.config.rrf_k + rank[top])
-        order = np.lexsort((np.arange(n), -fused))[:k]
+            for rank, row in enumerate(top.tolist(), start=1):
+                fused[row] = fused.get(row, 0.0) + weight / (self.config.rrf_k + rank)
+        order = sorted((row for row, f in fused.items() if f > 0), key=lambda row: (-fused[row], row))[:k]
         hits = []
         for pos, row in enumerate(order, start=1):
-            if fused[row] <= 0:
-                break
             sentence = self.index.sentences[row]
             article = self.index.articles[sentence.doc_id]
             hits.append(
@@ -105,9 +109,26 @@ class HybridRetriever:
                     fused=float(fused[row]),
                     rank=pos,
                     dense_score=None if dense is None else float(dense[row]),
-                    dense_rank=None if dense is None else int(ranks["dense"][row]),
+                    dense_rank=None if dense is None else _rank_of(dense, row),
                     bm25_score=None if bm25 is None else float(bm25[row]),
-                    bm25_rank=None if bm25 is None else int(ranks["bm25"][row]),
+                    bm25_rank=None if bm25 is None else _rank_of(bm25, row),
                 )
             )
         return hits
+
+
+def _top_rows(scores: np.ndarray, c: int) -> np.ndarray:
+    """The ``c`` best rows by score, ties broken by row: what a full sort would put first, in O(n)."""
+    n = len(scores)
+    if c < n:
+        threshold = scores[np.argpartition(-scores, c - 1)[:c]].min()
+        rows = np.flatnonzero(scores >= threshold)  # every tie at the threshold, in row order
+    else:
+        rows = np.arange(n)
+    return rows[np.lexsort((rows, -scores[rows]))][:c]
+
+
+def _rank_of(scores: np.ndarray, row: int) -> int:
+    """1-based rank of ``row`` in ``scores`` sorted descending, ties broken by row."""
+    s = scores[row]
+    return int(np.count_nonzero(scores > s) + np.count_nonzero(scores[:row] == s) + 1)
