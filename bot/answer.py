@@ -107,9 +107,8 @@ class Bot:
         hits = self.retriever.search(query, k=_SEARCH_DEPTH)
         if not hits or not terms:
             return []
-        self.judge.prefetch(terms)
         # The search embedded this text already; the caching embedder hands the vector back.
-        terms = self.judge.centred(terms, self.retriever.embedder.encode([query.corrected])[0])
+        terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
         focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0

@@ -12,13 +12,14 @@ from dataclasses import replace
 
 import numpy as np
 
-from .answerability import COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover
+from . import word_table
+from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
+                            corpus_terms, cover)
 from .context import antecedents
 from .embedder import Embedder
 from .index_store import LoadedIndex
 from .text import all_stems, content_words
 from .types import Sentence
-from . import word_table
 from .word_vectors import WordVectors
 
 _CLOSEST_LIMIT = 200_000
@@ -43,23 +44,17 @@ class CoverageJudge:
         self._words: dict[str, list[str]] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
 
-    def prefetch(self, terms: list[Term]) -> None:
-        """Embed, in one call, the words of ``terms`` that ``cover`` may need a vector for: subjects (for
-        the synonym check) and fairly rare words the corpus lacks (for the health check). Each encoder call
-        costs a few ms however short its text, and most replies need none."""
-        self.words.prefetch([t.word for t in terms if t.weight >= SUBJECT_WEIGHT
-                             or t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t)])
-
-    def centred(self, terms: list[Term], question_vector: np.ndarray) -> list[Term]:
-        """``terms`` with ``centrality`` set for the ones that may block an answer: how close each word is
-        to the whole question. A word the question is about ("heart" in "can lupus affect my heart") sits
-        close to it; an aside ("why on earth…", "…sounds bizarre") does not."""
-        out = []
-        for t in terms:
-            if t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t):
-                t = replace(t, centrality=float(self.words.vectors([t.word])[0] @ question_vector))
-            out.append(t)
-        return out
+    def prepare(self, terms: list[Term], question_vector: np.ndarray) -> list[Term]:
+        """``terms`` ready for ``cover``: the words it may need vectors for embedded in one call, and
+        ``centrality`` set for the words that may block an answer."""
+        may_block = [t.weight >= COMMON_SUBJECT_WEIGHT and not self.corpus.knows(t) for t in terms]
+        # Subjects need a vector for the synonym check, possible blockers for the health check. Each encoder
+        # call costs a few ms however short its text; the word table and the index spare most replies one.
+        self.words.prefetch([t.word for t, b in zip(terms, may_block) if b or t.weight >= SUBJECT_WEIGHT])
+        # How close each possible blocker is to the whole question: the word a question is about ("heart"
+        # in "can lupus affect my heart") sits close to it; an aside ("why on earth…") does not.
+        return [replace(t, centrality=float(self.words.vectors([t.word])[0] @ question_vector)) if b else t
+                for t, b in zip(terms, may_block)]
 
     def health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""

@@ -56,8 +56,7 @@ class Reranker:
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
-        self.judge.prefetch(terms)
-        terms = self.judge.centred(terms, self.retriever.embedder.encode([query.corrected])[0])
+        terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
         scored = [(judge_hit(self.judge, terms, h, top_bm25)[0] + W_FUSED * h.fused, h) for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]

@@ -198,3 +198,37 @@ def test_ordinary_neuropathy_questions_are_not_emergencies(answer_bot, message):
 def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_bot, message, thanks):
     reply = ask(answer_bot, message)
     assert (reply.claims == [] and not reply.abstained) == thanks
+
+
+@pytest.mark.parametrize(
+    "message, fragment",
+    [("why on earth does my nerve pain burn like this all day", "burning"),
+     ("my hands feel like im wearing gloves, is that from lupus?", "stocking-and-glove"),
+     ("do painkillers like paracetamol help lupus nerve pain?", "over-the-counter pain relievers"),
+     ("what imune supressing medicines are used for lupus nerve damage", "cyclophosphamide")],
+)
+def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert not reply.abstained, reply.reply
+    assert_grounded(reply, loaded_index)
+    assert any(fragment in c.text for c in reply.claims), reply.reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can lupus nerve damage affect my heart?", "is coffee bad for lupus nerve pain?", "Does lupus cause kidney failure?"],
+)
+def test_a_subject_the_article_never_names_still_gets_an_honest_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [] and reply.suggestions
+
+
+def test_x_whats_that_is_answered_with_the_definition(answer_bot):
+    reply = ask(answer_bot, "my doctor keeps saying myelin sheath, what's that?")
+    assert any("protective fatty layer" in c.text for c in reply.claims), reply.reply
+
+
+def test_the_sentence_carrying_on_from_the_answer_is_quoted_with_it(answer_bot):
+    reply = ask(answer_bot, "what does mononeuritis multiplex do to you?")
+    texts = [c.text for c in reply.claims]
+    assert any("Mononeuritis Multiplex" in t for t in texts) and any("paralysis" in t for t in texts), texts
