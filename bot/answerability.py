@@ -34,7 +34,8 @@ SCAFFOLDING = frozenset(
     rheum rheumy gp neuro mum mummy grandma grandmother grandpa grandfather aunt uncle partner boyfriend girlfriend
     hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
-    wear wearing wore""".split()
+    wear wearing wore
+    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters""".split()
 )
 
 MAX_WEIGHT = 4.0

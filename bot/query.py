@@ -101,9 +101,23 @@ def _common_english() -> tuple[str, ...]:
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
-    raw_words = words(text)
+    raw_words = _join_split_words(words(text), vocabulary)
     corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))
     expansion = tuple(s for s in lexicon().expand(all_stems(corrected)) if s not in stems)
     return Query(text=text, corrected=corrected, stems=stems, expansion=expansion)
+
+
+def _join_split_words(ws: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Two words a patient split apart ("mono neuritis", "neuro pathy") joined when the corpus has them as one."""
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        if i + 1 < len(ws) and ws[i].isalpha() and ws[i + 1].isalpha() and ws[i] + ws[i + 1] in vocabulary.words:
+            out.append(ws[i] + ws[i + 1])
+            i += 2
+        else:
+            out.append(ws[i])
+            i += 1
+    return out

@@ -50,9 +50,12 @@ _EMERGENCY = [
     r"\b(take|taking) my (own )?life\b|\bhang(ing)? myself\b|\bgive up on (life|living|everything)\b",
     r"\b(go to sleep|fall asleep) and (never|not) wake up\b",
     r"\b(full|whole) bottle of\b",
+    r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(pills|tablets|meds|medication|medicines)\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
+    r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|not|hasn'?t|has not) (stopping|stop|stopped)\b",
+    r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,10}\bfor (about |over |more than |nearly |almost )?(\d+|five|ten|several) ?min\w*",
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
     r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
