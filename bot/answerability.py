@@ -46,8 +46,11 @@ SUBJECT_WEIGHT = 1.3
 COMMON_SUBJECT_WEIGHT = 0.8
 # Rare words (Zipf ≤ 4.0: "gluten", "rituximab") name a subject on weaker evidence.
 RARE_WEIGHT = 2.5
-# Share of the question's weighted key terms a sentence must cover.
-MIN_COVERAGE = 0.5
+# Share of the question's weighted key terms a sentence must cover. Unanswerable questions are caught by
+# their blockers (below), so this can be lenient with chatty questions: over all eight eval sets, 0.45
+# against 0.5 answered more (answer hit 0.816 → 0.824, false abstention 0.041 → 0.034) at the same
+# abstention recall (0.919); 0.40 began to answer unanswerable ones.
+MIN_COVERAGE = 0.45
 # A key term the corpus never uses blocks an answer when it looks like the question's subject. Its subject
 # score is its cosine to a few health anchors plus CENTRALITY_SHARE × its cosine to the whole question
 # (MiniLM vectors for both). The first tells health words ("kidney" 0.56, "coffee" 0.35) from chatter
