@@ -54,8 +54,10 @@ class Engine:
     def word_embedder(self) -> Embedder:
         """What embeds single words: the index's fp32 ONNX encoder (loaded on first use), else ``embedder``."""
         index = self.index
-        if self.embedder_override is not None or "build_embedder" in self.__dict__ or not index.manifest.query_encoder \
-                or index.folder is None:
+        # Only when questions go through the int8 copy do words need an encoder of their own.
+        int8_questions = (self.embedder_override is None and "build_embedder" not in self.__dict__
+                          and index.folder is not None and index.manifest.query_encoder is not None)
+        if not int8_questions:
             return self.embedder
         from .embedder import LazyEmbedder, OnnxEmbedder
 

@@ -64,8 +64,8 @@ def quantize(fp32: Path, int8: Path) -> None:
     quantization: activations are quantized at run time, so no calibration data is needed)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    # Per channel and MatMul only: per-tensor scales, or quantizing the Gather of the embedding table too,
-    # measured mean cosine 0.959 (min 0.87) to the fp32 vectors instead of 0.993 (min 0.975).
+    # Per channel and MatMul only: the default (one scale per tensor, every supported operator) measured
+    # mean cosine 0.959 (min 0.87) to the fp32 vectors on 200 eval questions, this 0.993 (min 0.975).
     logging.getLogger().disabled, was = True, logging.getLogger().disabled  # it warns on the root logger
     try:
         quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
