@@ -60,17 +60,55 @@ def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str, str]
 
 
 def quantize(fp32: Path, int8: Path) -> None:
-    """Write ``int8``: ``fp32`` with MatMul weights quantized per output channel (onnxruntime's dynamic
-    quantization: activations are quantized at run time, so no calibration data is needed)."""
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    """Write ``int8``: ``fp32`` with every MatMul by a weight matrix quantized to int8, one symmetric scale
+    per output channel, and its input quantized at run time (no calibration data needed).
 
-    # Per channel and MatMul only: the default (one scale per tensor, every supported operator) measured
-    # mean cosine 0.959 (min 0.87) to the fp32 vectors on 200 eval questions, this 0.993 (min 0.975).
-    logging.getLogger().disabled, was = True, logging.getLogger().disabled  # it warns on the root logger
-    try:
-        quantize_dynamic(fp32, int8, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"])
-    finally:
-        logging.getLogger().disabled = was
+    This is the graph onnxruntime's ``quantize_dynamic(…, per_channel=True, op_types_to_quantize=["MatMul"])``
+    writes (``tests/test_onnx_encoder.py`` checks the two give the same vectors), built with numpy in ~0.5 s:
+    onnxruntime's quantizer loops over the 20,736 channels in Python and took ~2 s of every first build.
+    Per channel and MatMul only: its default (one scale per tensor, every operator) measured mean cosine
+    0.959 (min 0.87) to the fp32 vectors on 200 eval questions, this 0.993 (min 0.975).
+    """
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    model = onnx.load(str(fp32))
+    graph = model.graph
+    weights = {i.name: i for i in graph.initializer}
+    nodes, added, quantized_inputs = [], [], {}
+    for node in graph.node:
+        w = weights.get(node.input[1]) if node.op_type == "MatMul" and len(node.input) == 2 else None
+        if w is None or len(w.dims) != 2 or w.data_type != TensorProto.FLOAT:
+            nodes.append(node)
+            continue
+        matrix = numpy_helper.to_array(w)
+        scale = np.abs(matrix).max(axis=0) / 127.0
+        scale[scale == 0] = 1.0
+        codes = np.clip(np.round(matrix / scale), -127, 127).astype(np.int8)
+        added += [numpy_helper.from_array(codes, f"{w.name}_quantized"),
+                  numpy_helper.from_array(scale.astype(np.float32), f"{w.name}_scale"),
+                  numpy_helper.from_array(np.zeros(matrix.shape[1], np.int8), f"{w.name}_zero_point")]
+        x = node.input[0]
+        if x not in quantized_inputs:  # query, key and value share their input: quantize it once
+            quantized_inputs[x] = (f"{x}_quantized", f"{x}_scale", f"{x}_zero_point")
+            nodes.append(helper.make_node("DynamicQuantizeLinear", [x], list(quantized_inputs[x]), name=f"{x}_quantize"))
+        xq, x_scale, x_zero = quantized_inputs[x]
+        out = node.output[0]
+        nodes += [
+            helper.make_node("MatMulInteger", [xq, f"{w.name}_quantized", x_zero, f"{w.name}_zero_point"],
+                             [f"{out}_int32"], name=f"{node.name}_integer"),
+            helper.make_node("Cast", [f"{out}_int32"], [f"{out}_float"], to=TensorProto.FLOAT, name=f"{node.name}_cast"),
+            helper.make_node("Mul", [x_scale, f"{w.name}_scale"], [f"{out}_scales"], name=f"{node.name}_scales"),
+            helper.make_node("Mul", [f"{out}_float", f"{out}_scales"], [out], name=f"{node.name}_rescale"),
+        ]
+    used = {name for node in nodes for name in node.input}
+    kept = [i for i in graph.initializer if i.name in used]
+    del graph.node[:]
+    graph.node.extend(nodes)
+    del graph.initializer[:]
+    graph.initializer.extend(kept + added)
+    onnx.save(model, str(int8))
 
 
 def _export(torch, module, path: Path) -> None:

@@ -220,3 +220,30 @@ def test_adding_an_article_reuses_the_previous_export(seed_index, embedder, tmp_
     assert manifest.query_encoder == "encoder-int8.onnx"
     assert {n: manifest.file_sha256[n] for n in names} == {n: before[n] for n in names}
     assert check_status(settings, thorough=True).fresh
+
+
+def test_our_quantizer_writes_what_onnxruntimes_does(seed_index, query_embedder, onnx_embedder, tmp_path):
+    """``onnx_export.quantize`` rebuilds onnxruntime's per-channel dynamic quantization in numpy for speed:
+    the two graphs must embed alike, and as close to the fp32 encoder. (Single short texts come out
+    identical; in padded batches the runtime's kernels round activations a little differently.)"""
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    for name in ("encoder.onnx", "tokenizer.json"):
+        os.link(Path(seed_index.index_dir) / name, folder / name)
+    logging.disable(logging.WARNING)  # it suggests pre-processing on the root logger
+    try:
+        quantize_dynamic(folder / "encoder.onnx", folder / "reference-int8.onnx", weight_type=QuantType.QInt8,
+                         per_channel=True, op_types_to_quantize=["MatMul"])
+    finally:
+        logging.disable(logging.NOTSET)
+    manifest = read_manifest(seed_index.index_dir)
+    reference = OnnxEmbedder(folder, manifest.model_name, manifest.dim, file="reference-int8.onnx")
+    ours, theirs, full = query_embedder.encode(SENTENCES), reference.encode(SENTENCES), onnx_embedder.encode(SENTENCES)
+    assert (ours * theirs).sum(axis=1).min() >= 0.995
+    assert abs((ours * full).sum(axis=1).mean() - (theirs * full).sum(axis=1).mean()) < 0.002
+    for text in SENTENCES[:3]:
+        assert float(query_embedder.encode([text])[0] @ reference.encode([text])[0]) >= 0.9999, text
