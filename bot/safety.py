@@ -54,7 +54,9 @@ _EMERGENCY = [
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
-    r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|not|hasn'?t|has not) (stopping|stop|stopped)\b",
+    r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|wont|not|hasn'?t|has not) (stopping|stop|stopped)\b",
+    # A seizure told as what it looks like ("shaking on the floor").
+    r"\b(shaking|jerking|twitching|convuls\w*)\b[^.?!]{0,30}\b(on the floor|on the ground|unresponsive|eyes rolled)\b",
     r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,10}\bfor (about |over |more than |nearly |almost )?(\d+|five|ten|several) ?min\w*",
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
@@ -75,7 +77,7 @@ _ADVICE = [
     r"\b(what|which|right|correct|max\w*|safe) (dose|dosage)\b",
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
-    r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit)\b",
+    r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit|delay|reschedule|push (it|this|that|them|the \w+|my \w+) back|push back (my|the)|put (it|this|that) off)\b",
     r"\b(safe|ok|okay|dangerous|harm\w*)\b[^.?!]{0,40}\b(pregnan\w*|the baby|breast ?feed\w*|nursing)\b",
     r"\b(pregnan\w*|breast ?feed\w*|nursing)\b[^.?!]{0,40}\b(safe|ok|okay|take|use)\b",
     r"\bthinking (of|about) (just )?(quitting|stopping|not taking|skipping|coming off|switching)\b",
