@@ -63,6 +63,13 @@ MIN_COVERAGE = 0.45
 # out of the choice to measure it. HEALTH_SIMILARITY 0.48 answered a little more but also "Does lupus cause
 # kidney failure?" ("failure" scores 0.33 + 0.5 × 0.24).
 CENTRALITY_SHARE = 0.5
+# Centrality is weak too: "failure" in "can lupus lead to kidney failure" scores 0.21, "earth" in "why on
+# earth does my nerve pain burn" 0.18. So a word right after an organ ("kidney" 0.56, "liver", "brain",
+# "blood", "muscle": cosine to "body organ" ≥ 0.43; not "lupus" 0.28 or "medicine" 0.36, whose next word is
+# often a verb) blocks on its own health similarity alone (≥ 0.30: "failure" 0.33, "problems" 0.34, not
+# "options" 0.26): the pair names a condition of that organ, and the corpus never names this one.
+COMPOUND_HEAD_ORGAN = 0.43
+COMPOUND_TAIL_HEALTH = 0.30
 HEALTH_SIMILARITY = 0.44
 STRONG_HEALTH_SIMILARITY = 0.56
 RARE_SUBJECT_SCORE = 0.36
@@ -151,19 +158,21 @@ class CorpusTerms:
     stems: frozenset[str]
     bigrams: frozenset[tuple[str, str]]  # adjacent content stems: the corpus's two-word concepts
     health_similarity: Callable[[str], float]
+    organ_similarity: Callable[[str], float]  # cosine to "body organ" alone
 
     def knows(self, term: Term) -> bool:
         return term.stem in self.stems or _any_phrase(term, self.stems) or _near(term.stem, self.stems)
 
 
-def corpus_terms(texts: list[str], health_similarity: Callable[[str], float]) -> CorpusTerms:
+def corpus_terms(texts: list[str], health_similarity: Callable[[str], float],
+                 organ_similarity: Callable[[str], float]) -> CorpusTerms:
     stems: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
     for t in texts:
         cs = [stem(w) for w in content_words(t)]
         stems.update(cs)
         bigrams.update(zip(cs, cs[1:]))
-    return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity)
+    return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity, organ_similarity)
 
 
 def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], corpus: CorpusTerms) -> Coverage:
@@ -183,8 +192,12 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     for t in missing:
         if t.weight < COMMON_SUBJECT_WEIGHT or corpus.knows(t):
             continue
-        subject = corpus.health_similarity(t.word) + CENTRALITY_SHARE * t.centrality
-        if t.weight < SUBJECT_WEIGHT:
+        health = corpus.health_similarity(t.word)
+        subject = health + CENTRALITY_SHARE * t.centrality
+        head = by_position.get(t.position - 1)
+        if head and health >= COMPOUND_TAIL_HEALTH and corpus.organ_similarity(head.word) >= COMPOUND_HEAD_ORGAN:
+            blockers.append(t)  # "kidney failure": an organ's condition the corpus never names
+        elif t.weight < SUBJECT_WEIGHT:
             if subject >= STRONG_HEALTH_SIMILARITY:  # an everyday word that plainly names a body part or the like
                 blockers.append(t)
         elif subject >= (RARE_SUBJECT_SCORE if t.weight >= RARE_WEIGHT else HEALTH_SIMILARITY):

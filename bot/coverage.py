@@ -34,10 +34,12 @@ class CoverageJudge:
         self.words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self.words.preload(index.word_vectors)
         self._health: dict[str, float] = {}
+        self._organ: dict[str, float] = {}
         self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
         self.corpus: CorpusTerms = corpus_terms(
             [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
             self.health_similarity,
+            self.organ_similarity,
         )
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
@@ -64,6 +66,15 @@ class CoverageJudge:
             if len(self._health) > _CLOSEST_LIMIT:
                 self._health.clear()
             found = self._health[word] = float(self.words.anchor_similarity([word])[0])
+        return found
+
+    def organ_similarity(self, word: str) -> float:
+        """Cosine of a word to "body organ": does it name an organ ("kidney") rather than a disease?"""
+        found = self._organ.get(word)
+        if found is None:
+            if len(self._organ) > _CLOSEST_LIMIT:
+                self._organ.clear()
+            found = self._organ[word] = float(self.words.anchor_similarity([word], "body organ")[0])
         return found
 
     def antecedents(self, s: Sentence) -> list[Sentence]:

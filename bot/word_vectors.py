@@ -50,11 +50,12 @@ class WordVectors:
             v = self.table.get(w)
         return v
 
-    def anchor_similarity(self, ws: list[str]) -> np.ndarray:
-        """Highest cosine of each word to any anchor phrase."""
+    def anchor_similarity(self, ws: list[str], anchor: str | None = None) -> np.ndarray:
+        """Highest cosine of each word to any anchor phrase (or to ``anchor``, one of them)."""
         if self._anchor_vectors is None:
             self._anchor_vectors = self.embedder.encode(list(self.anchors))
-        return (self.vectors(ws) @ self._anchor_vectors.T).max(axis=1)
+        anchors = self._anchor_vectors if anchor is None else self._anchor_vectors[[self.anchors.index(anchor)]]
+        return (self.vectors(ws) @ anchors.T).max(axis=1)
 
     def __len__(self) -> int:
         return len(self._cache)

@@ -104,9 +104,10 @@ def private_server(seed_index, tmp_path_factory, marker):
         def chat(name, *turns, **kw):
             seen[name] = c.post("/api/chat", json={"messages": [{"role": r, "content": t} for r, t in turns]}, **kw)
 
-        # An unknown word makes the bot abstain, so the answered question carries the marker in an earlier turn.
+        # The marker may or may not stop an answer (an unknown word might be a subject), so the questions that
+        # must be answered or abstained say so for their own reasons.
         chat("answered", ("user", f"hi, I am {marker}"), ("assistant", "Hello!"), ("user", "why might my nerve test be normal?"))
-        chat("abstained_name", ("user", f"My name is {marker}, can lupus cause nerve pain?"))
+        chat("abstained_name", ("user", f"My name is {marker}, does lupus make your hair fall out?"))
         chat("abstained", ("user", f"does lupus cause kidney failure? asking for {marker}"))
         chat("emergency", ("user", f"I have crushing chest pain spreading to my arm, {marker}"))
         chat("follow_up", ("user", f"what is small fiber neuropathy {marker}"), ("assistant", "It is a nerve problem."),
