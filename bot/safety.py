@@ -43,7 +43,7 @@ _EMERGENCY = [
     r"\bwant to die\b|\bbetter off dead\b|\bno reason to live\b",
     r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without me\b|\bnot worth living\b",
     r"\b(can'?t|cannot) (go on|do this anymore|take (it|this) anymore)\b|\bi'?m done\b[^?]{0,60}\b(pills?|bottle|life|living)\b",
-    r"\b(just )?(end|ended|ending) (it|things|everything)( all)?\b",
+    r"(?<!the )\b(just )?(end|ended|ending) (it|things|everything)( all)?\b",  # not "in the end it got better"
     r"\b(everyone|everybody|every one|family|kids|husband|wife|partner|they|people)\b[^.?!]{0,30}\bbetter off\b",
     r"\bwish (i|i'?d) (was|were|had) (dead|never been born|not here|gone)\b|\bwish i (wasn'?t|was not|weren'?t) (here|alive|around)\b",
     r"\b(no|not any|don'?t see (a|the|any)|what'?s the) point (in |of )?(living|going on|life|being alive|carrying on)\b",

@@ -187,7 +187,8 @@ def test_emergencies_worded_without_the_usual_phrases_are_caught(answer_bot, mes
      "the burning in my feet never ends, does it ever get better?",
      "there is a faint tingling in my toes, is that lupus?",
      "can i take all my tablets in the morning instead?",
-     "my hands were shaking for a few minutes after the injection, is that the nerves?"],
+     "my hands were shaking for a few minutes after the injection, is that the nerves?",
+     "the burning was bad for months but in the end it got better with gabapentin, will it come back?"],
 )
 def test_ordinary_neuropathy_questions_are_not_emergencies(answer_bot, message):
     reply = ask(answer_bot, message)
