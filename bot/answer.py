@@ -14,6 +14,7 @@ from .answerability import Coverage, asks_quantity, key_terms, states_quantity, 
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
+from .question_type import question_type
 from .rerank import DEPTH as RERANK_DEPTH, judge_hit
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
@@ -23,8 +24,6 @@ from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Senten
 
 log = logging.getLogger(__name__)
 
-# Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout; eval/holdout2 measures).
-W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
@@ -112,17 +111,13 @@ class Bot:
         focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
-        defines = _defined_subject(r.focus)
-        cue = _answer_cue(r.focus)
+        kind = question_type(r.focus)
         cands = []
         for h in hits:
             if h.sentence.id in shown:
                 continue
             score, cov = judge_hit(self.judge, terms, h, top_bm25)
-            if defines and _is_definition(h.sentence.text, defines):
-                score += W_DEFINITION
-            if cue and cue.search(h.sentence.text):
-                score += W_ANSWER_TYPE
+            score += kind.bonus(h.sentence.text)
             cands.append(Candidate(h, cov, score))
         answering = [c for c in cands if c.coverage.answers]
         if not general and asks_quantity(r.focus):
@@ -141,7 +136,7 @@ class Bot:
         # The sentence that carries on from the best one ("This condition often results in…" after the one
         # naming Mononeuritis Multiplex) answers through it, though its own words rarely match the question.
         carried = self._carried_on(best.hit.sentence, shown)
-        if carried and not (self.judge.cover(focus_terms, carried).answers or (cue and cue.search(carried.text))):
+        if carried and not (self.judge.cover(focus_terms, carried).answers or kind.asks_for(carried.text)):
             carried = None
         picked: dict[str, tuple[Sentence, float]] = {}
         # One sentence beyond max_claims is allowed only to complete a back-reference.
@@ -234,54 +229,6 @@ class Bot:
         if suggestions:
             body += "\n\n" + text_of.ABSTAIN_SUGGEST + "\n" + "\n".join(f"- {q}" for q in suggestions)
         return Reply(reply=body, abstained=True, safety=safety, suggestions=suggestions)
-
-
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
-_WHAT_DOES_MEAN = re.compile(
-    r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
-_PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
-# "my rheumy kept saying myelin, what's that?": the word just before the comma.
-_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
-
-
-# What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
-_ANSWER_TYPES = [
-    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
-     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
-    (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
-                r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
-     re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
-    # Asking for a name: "what's it called when…", "is there a name for…".
-    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
-     re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),
-    (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
-     re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
-]
-
-
-def _answer_cue(question: str) -> re.Pattern | None:
-    """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one."""
-    return next((cue for asks, cue in _ANSWER_TYPES if asks.search(question)), None)
-
-
-def _defined_subject(question: str) -> str | None:
-    """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
-    asks for a definition."""
-    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
-    if m and len(m.group(1).split()) <= 5:
-        subject = m.group(1).lower().strip(" ?.")
-    else:
-        m = _X_WHATS_THAT.search(question)
-        subject = m.group(1).lower() if m else None
-    # "what does it mean?" names no subject: the follow-up logic finds what "it" is.
-    return None if subject in _PRONOUNS else subject
-
-
-def _is_definition(sentence: str, subject: str) -> bool:
-    """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
-    low = fold(sentence).lower()
-    subj = re.escape(subject)
-    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}[^.,;]{{0,12}}(?:,|\(| is | are | refers)", low))
 
 
 def _suggestion_text(title: str, article_text: str) -> str:

