@@ -22,7 +22,12 @@ _EMERGENCY = [
     r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
     r"\bsudden\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk)\b",
     r"\b(can'?t|cannot|couldn'?t) feel anything\b|\b(below|from) (my|his|her|the) waist\b",
-    r"\bstroke\b",
+    r"\b(having|had|has|is having|is this|is it|could this be|think (it'?s|i'?m|she'?s|he'?s)( having)?|might be( having)?) a (mini[- ]?)?stroke\b|\bstroke (right )?now\b",
+    r"\b(vision|sight)\b[^.?!]{0,40}\b(gone|vanished|went black|blacked out|lost|disappeared)\b|\b(half|left side|right side) of (everything|the world|my vision)\b[^.?!]{0,30}\b(gone|vanished|missing)\b",
+    r"\bworst headache\b|\bthunderclap\b",
+    r"\b(speech|talking|voice)\b[^.?!]{0,20}\b(sounds? drunk|sounds? strange|is weird|slurr\w*)\b",
+    r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
+    r"\blegs? (just )?(gave out|gave way|went dead)\b|\bcan'?t (stand|walk) (up )?(or|and) (walk|stand)\b|\bcan'?t move my (legs?|arms?)\b",
     r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arm|leg|hand|face|side)\b",
     r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up)\b|\bgarbled\b",
     # breathing
@@ -30,10 +35,13 @@ _EMERGENCY = [
     r"\b(lips?|face) (is |are )?(turning |going )?(blue|gr[ae]y)\b",
     r"\bchok(e|ing)\b",
     r"\bshort(ness)? of breath\b",
+    r"\b(can'?t|cant|cannot) bre+a?the?\b|\bwheez\w*\b",
+    r"\bthroat\b[^.?!]{0,20}\b(closing|tight\w*|swell\w*)\b|\btongue\b[^.?!]{0,15}\bswell\w*\b|\b(lips?|face)\b[^.?!]{0,15}\b(puffing|swelling) up\b|\bepi-?pen\b|\banaphyla\w*\b",
     # chest pain / heart
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
     r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
     r"\bheart attack\b",
+    r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
     # self-harm
     r"\b(kill|hurt\w*|harm\w*|cutting) (myself|my self)\b",
     r"\bsuicid\w*\b",
@@ -44,27 +52,40 @@ _EMERGENCY = [
     r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without me\b|\bnot worth living\b",
     r"\b(can'?t|cannot) (go on|do this anymore|take (it|this) anymore)\b|\bi'?m done\b[^?]{0,60}\b(pills?|bottle|life|living)\b",
     r"(?<!the )\b(just )?(end|ended|ending) (it|things|everything)( all)?\b",  # not "in the end it got better"
+    r"\b(don'?t|do not|dont) (see|see any) (the )?point\b[^.?!]{0,20}\b(anymore|any more|in anything|of anything|going on)\b|\bburden (on|to) (everyone|my family|everybody|them)\b",
+    r"\b(don'?t|do not|dont) (want|wanna) to be here\b|\b(don'?t|dont) wanna be (here|alive)\b",
+    r"\btonight'?s the night\b|\btonight (might|could|will) be the night\b|\bmake it (all )?stop for good\b",
+    r"\bgiving (my|all my) (things|stuff|belongings) away\b|\bwon'?t need (them|it|anything) where i'?m going\b|\b(putting|put|sorting|sorted) (out )?my affairs\b|\bwritten (letters|a letter|notes?) to (my|the) (kids|children|family|husband|wife|partner)\b",
+    r"\b(cutting|burning|hurting) (myself )?again\b|\brazor\b|\b(going to|gonna) jump\b|\bjump (off|in front)\b",
+    r"\bhow many\b[^.?!]{0,30}\b(it would take|would it take|to (die|end it|not wake up))\b",
     r"\b(everyone|everybody|every one|family|kids|husband|wife|partner|they|people)\b[^.?!]{0,30}\bbetter off\b",
     r"\bwish (i|i'?d) (was|were|had) (dead|never been born|not here|gone)\b|\bwish i (wasn'?t|was not|weren'?t) (here|alive|around)\b",
     r"\b(no|not any|don'?t see (a|the|any)|what'?s the) point (in |of )?(living|going on|life|being alive|carrying on)\b",
     r"\b(take|taking) my (own )?life\b|\bhang(ing)? myself\b|\bgive up on (life|living|everything)\b",
     r"\b(go to sleep|fall asleep) and (never|not) wake up\b",
     r"\b(full|whole) bottle of\b",
-    r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(pills|tablets|meds|medication|medicines)\b",
+    r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(\w+ )?(pills|tablets|meds|medication|medicines)\b|\bstockpil\w*\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
     r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|wont|not|hasn'?t|has not) (stopping|stop|stopped)\b",
     # A seizure told as what it looks like ("shaking on the floor").
     r"\b(shaking|jerking|twitching|convuls\w*)\b[^.?!]{0,30}\b(on the floor|on the ground|unresponsive|eyes rolled)\b",
-    r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,10}\bfor (about |over |more than |nearly |almost )?(\d+|five|ten|several) ?min\w*",
+    r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,15}\b(for|going on|gone on|lasting|lasted)\b[^.?!]{0,15}\b(\d+|five|ten|several) ?min\w*",
+    r"\b(seizure|fit)\b[^?!]{0,60}\b(having|had|into) another\b|\bturning (blue|grey|gray)\b",
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
     r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
     # "faint" alone is also an adjective ("a faint tingling")
     r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
+    r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
     r"\b(coughing|vomiting|throwing) up blood\b",
+    r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b",
+    r"\b(two|three|four|several|\d+) (seizures|fits)\b[^.?!]{0,20}\b(in|within) (the last|an|a|the past)\b|\bstill (jerking|fitting|seizing|shaking)\b",
+    r"\bbleeding (really |very |so )?heav\w*\b|\bblood (is )?(pouring|gushing|everywhere)\b|\b(won'?t|wont|doesn'?t|does not) stop bleeding\b|\bsoaking (a|through)\b[^.?!]{0,20}\b(pad|towel)\b|\bnosebleed\b[^.?!]{0,30}\b(hour|won'?t stop|not stopping)\b",
+    r"\bcan'?t tell when i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b",
 ]
 
 _ADVICE = [
@@ -77,10 +98,18 @@ _ADVICE = [
     r"\b(what|which|right|correct|max\w*|safe) (dose|dosage)\b",
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
-    r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit|delay|reschedule|push (it|this|that|them|the \w+|my \w+) back|push back (my|the)|put (it|this|that) off)\b",
+    r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit|delay|reschedule|push (it|this|that|them|the \w+|my \w+) back|push back (my|the)|put (it|this|that) off|put off|keep taking)\b",
     r"\b(safe|ok|okay|dangerous|harm\w*)\b[^.?!]{0,40}\b(pregnan\w*|the baby|breast ?feed\w*|nursing)\b",
     r"\b(pregnan\w*|breast ?feed\w*|nursing)\b[^.?!]{0,40}\b(safe|ok|okay|take|use)\b",
-    r"\bthinking (of|about) (just )?(quitting|stopping|not taking|skipping|coming off|switching)\b",
+    r"\bthinking (of|about) (just )?(asking to )?(quitting|stopping|not taking|skipping|coming off|switching|swapping|swap|switch|doubling|halving|dropping|upping|cutting)\b",
+    r"\b(can|could|should|may) i (just )?(carry on|keep|stay|continue|start|restart|go back on|begin|go without)\b[^.?!]{0,25}\b(with|on|taking|using|it|them|my|the|over|till|until|again)\b",
+    r"\b(is it|it'?s|would it be) (ok|okay|fine|safe|alright|all right|bad)\b[^.?!]{0,15}\bfor (me|him|her|them|my \w+) to (stay on|keep|take|have|drink|stop|start|use|carry on|come off)\b",
+    r"\b(ok|okay|fine|safe|alright)\b[^.?!]{0,5}\bto (take|combine|mix|use|have|double|skip|stop)\b",
+    r"\b(want|wanna|going) (to )?take\b[^.?!]{0,50}\b(is (it )?(ok|okay|fine))\b",
+    r"\b(can|could) i (take|use|have)\b[^.?!]{0,30}\b(alongside|on top of|as well as|together with)\b",
+    r"\bhow many\b[^.?!]{0,30}\b(can|should|do|could) (i|we|he|she)\b|\bmore than (\d+|one|two|three)\b[^.?!]{0,30}\b(a day|per day|at once|at a time)\b",
+    r"\b(can|could|should) (we|i|she|he|they) (just )?(drop|cut|lower|reduce|halve|up|increase|stop|quit|skip|come off)\b|\bhalf a (tablet|pill|dose)\b",
+    r"\bwants? to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
@@ -90,10 +119,33 @@ _EMERGENCY_RE = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY))
 _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
 
 
+# A sentence that tells of an emergency that is over ("I fainted once years ago", "back in March I had chest
+# pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
+# stroke years ago and now my face is drooping again").
+_HISTORY = re.compile(r"\b(years? ago|months? ago|back in|years back|a few years|in (19|20)\d\d|last (year|month)"
+                      r"|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time)\b")
+_NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
+                  r"|minutes? ago|an hour ago|hours? ago|since)\b")
+
+
+def _over(sentence: str) -> bool:
+    return bool(_HISTORY.search(sentence)) and not _NOW.search(_HISTORY.sub(" ", sentence))
+
+
+def _emergency(norm: str) -> bool:
+    """Does an emergency pattern match in a sentence that is not about an emergency long over?"""
+    for m in _EMERGENCY_RE.finditer(norm):
+        start = max(norm.rfind(c, 0, m.start()) for c in ".?!;") + 1
+        ends = [i for i in (norm.find(c, m.end()) for c in ".?!;") if i >= 0]
+        if not _over(norm[start:min(ends, default=len(norm))]):
+            return True
+    return False
+
+
 def check_safety(text: str) -> Safety | None:
     """An emergency or medical-advice notice for this message, or None (patterns only)."""
     norm = normalize(text)
-    if _EMERGENCY_RE.search(norm):
+    if _emergency(norm):
         return Safety("emergency", messages.EMERGENCY)
     if _ADVICE_RE.search(norm):
         return Safety("medical_advice", messages.MEDICAL_ADVICE)
