@@ -28,3 +28,11 @@ def test_each_message_gets_the_notice_it_needs(row):
 )
 def test_an_old_emergency_does_not_hide_a_new_one(text):
     assert check_safety(text).kind == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can i keep asking you about the nerve pain", "can i start by asking what lupus is", "i want to stop the pain"],
+)
+def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
+    assert check_safety(text) is None
