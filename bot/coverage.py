@@ -24,6 +24,7 @@ from .word_vectors import WordVectors
 
 _CLOSEST_LIMIT = 200_000
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
+_ORGAN = _HEALTH_ANCHORS.index("body organ")
 
 
 class CoverageJudge:
@@ -33,8 +34,6 @@ class CoverageJudge:
         self.index = index
         self.words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self.words.preload(index.word_vectors)
-        self._health: dict[str, float] = {}
-        self._organ: dict[str, float] = {}
         self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
         self.corpus: CorpusTerms = corpus_terms(
             [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
@@ -60,22 +59,11 @@ class CoverageJudge:
 
     def health_similarity(self, word: str) -> float:
         """Cosine of a word to a few health anchors: is an unknown word a health subject or chatter?"""
-        # Cached: each reply asks it of the same few words for every one of ~20 candidates.
-        found = self._health.get(word)
-        if found is None:
-            if len(self._health) > _CLOSEST_LIMIT:
-                self._health.clear()
-            found = self._health[word] = float(self.words.anchor_similarity([word])[0])
-        return found
+        return float(self.words.anchor_cosines(word).max())
 
     def organ_similarity(self, word: str) -> float:
         """Cosine of a word to "body organ": does it name an organ ("kidney") rather than a disease?"""
-        found = self._organ.get(word)
-        if found is None:
-            if len(self._organ) > _CLOSEST_LIMIT:
-                self._organ.clear()
-            found = self._organ[word] = float(self.words.anchor_similarity([word], "body organ")[0])
-        return found
+        return float(self.words.anchor_cosines(word)[_ORGAN])
 
     def antecedents(self, s: Sentence) -> list[Sentence]:
         """The sentences before ``s`` that it leans on ("This condition…")."""

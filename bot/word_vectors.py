@@ -19,6 +19,7 @@ class WordVectors:
         self.table = table  # common words' vectors, computed ahead (see ``word_table``)
         self.anchors = anchors
         self._anchor_vectors: np.ndarray | None = None
+        self._anchor_cosines: dict[str, np.ndarray] = {}
         self._cache: dict[str, np.ndarray] = {}
         self._known: dict[str, np.ndarray] = {}  # given up front (the corpus's words): never evicted
 
@@ -50,12 +51,24 @@ class WordVectors:
             v = self.table.get(w)
         return v
 
-    def anchor_similarity(self, ws: list[str], anchor: str | None = None) -> np.ndarray:
-        """Highest cosine of each word to any anchor phrase (or to ``anchor``, one of them)."""
+    def anchor_similarity(self, ws: list[str]) -> np.ndarray:
+        """Highest cosine of each word to any anchor phrase."""
+        return (self.vectors(ws) @ self._anchors().T).max(axis=1)
+
+    def anchor_cosines(self, word: str) -> np.ndarray:
+        """Cosine of ``word`` to each anchor phrase, in ``anchors`` order; cached, as the answer stage asks
+        it of the same few words for every candidate sentence."""
+        found = self._anchor_cosines.get(word)
+        if found is None:
+            if len(self._anchor_cosines) > _CACHE_LIMIT:
+                self._anchor_cosines.clear()
+            found = self._anchor_cosines[word] = self.vectors([word])[0] @ self._anchors().T
+        return found
+
+    def _anchors(self) -> np.ndarray:
         if self._anchor_vectors is None:
             self._anchor_vectors = self.embedder.encode(list(self.anchors))
-        anchors = self._anchor_vectors if anchor is None else self._anchor_vectors[[self.anchors.index(anchor)]]
-        return (self.vectors(ws) @ anchors.T).max(axis=1)
+        return self._anchor_vectors
 
     def __len__(self) -> int:
         return len(self._cache)
