@@ -13,6 +13,7 @@ the first token (streaming 42 MB of weights) and ~6 ms for a 16-token question, 
 
 from __future__ import annotations
 
+import copy
 import logging
 import warnings
 from pathlib import Path
@@ -33,22 +34,16 @@ def export_encoder(model, model_dir: Path, folder: Path) -> tuple[str, str, str]
     from tokenizers import Tokenizer
 
     transformer = model[0]
-    bert = transformer.auto_model
-    # Eager attention: the sdpa path decides from the example mask whether masking is needed at all, and
-    # a trace would bake that decision in (padding then leaks into batched vectors).
-    previous = getattr(bert.config, "_attn_implementation", None)
+    # A copy: the build embeds sentences with the model while this traces it (``index_store.build_index``),
+    # and the trace needs eager attention: the sdpa path decides from the example mask whether masking is
+    # needed at all, and a trace would bake that decision in (padding then leaks into batched vectors).
+    bert = copy.deepcopy(transformer.auto_model)
     if hasattr(bert, "set_attn_implementation"):
         bert.set_attn_implementation("eager")
     else:
         bert.config._attn_implementation = "eager"
-    try:
-        _export(torch, _Pooled(bert).eval(), Path(folder) / ENCODER_FILE)
-    finally:
-        if previous and previous != "eager":
-            if hasattr(bert, "set_attn_implementation"):
-                bert.set_attn_implementation(previous)
-            else:
-                bert.config._attn_implementation = previous
+    _export(torch, _Pooled(bert).eval(), Path(folder) / ENCODER_FILE)
+    del bert
 
     tokenizer = Tokenizer.from_file(str(Path(model_dir) / TOKENIZER_FILE))
     tokenizer.enable_truncation(max_length=int(model.max_seq_length))
