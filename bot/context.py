@@ -1,7 +1,8 @@
 """Sentences that lean on the one before ("This condition…", "It is…") and what they lean on.
 
-Shared by indexing (a back-referencing sentence is indexed with its antecedent's words, so "It is
-sometimes overlooked…" can be found by "small fiber neuropathy") and by answers (which quote both).
+Shared by the coverage judge (a back-referencing sentence covers a question with its antecedent's words,
+so "It is sometimes overlooked…" counts as about small-fiber neuropathy) and by answers (which quote both).
+Indexing the antecedents' words with the sentence for BM25 was measured and left out (bench/RESULTS.md).
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ FORMAT_VERSION = 4
 CHUNKING_VERSION = "sentences-v2+section-title"
 REBUILD_HINT = "run `bot index build`"
 _FILES = ("articles.json", "dense.faiss", "words.npz")
+BM25_DIR = "bm25"  # bm25s writes several files here; each is hashed in the manifest as "bm25/<name>"
 
 
 class IndexProblem(Exception):
@@ -168,7 +169,8 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
             np.savez(f, words=np.array(vocabulary, dtype=str), vectors=np.asarray(word_vectors, dtype=np.float32))
         bm25 = bm25s.BM25()
         bm25.index([index_tokens(lexical_text(by_id[s.doc_id], s)) or ["_"] for s in sentences], show_progress=False)
-        bm25.save(str(tmp / "bm25"))
+        bm25.save(str(tmp / BM25_DIR))
+        lexical_files = tuple(sorted(f"{BM25_DIR}/{f.name}" for f in (tmp / BM25_DIR).iterdir()))
         if exporting is not None:
             digests = pending.result()
             encoder_files = tuple(digests)
@@ -186,8 +188,9 @@ def build_index(settings: Settings, embedder: Embedder) -> tuple[Manifest, list[
             sections=sum(len(a.sections) for a in articles),
             sentences=len(sentences),
             vectors=int(flat.ntotal),
-            file_sha256={name: digests.get(name) or _sha256(tmp / name) for name in (*_FILES, *encoder_files)},
-            file_size={name: (tmp / name).stat().st_size for name in (*_FILES, *encoder_files)},
+            file_sha256={name: digests.get(name) or _sha256(tmp / name)
+                         for name in (*_FILES, *lexical_files, *encoder_files)},
+            file_size={name: (tmp / name).stat().st_size for name in (*_FILES, *lexical_files, *encoder_files)},
             encoder=encoder_files[0] if encoder_files else None,
             query_encoder=QUERY_ENCODER_FILE if QUERY_ENCODER_FILE in encoder_files else None,
         )
@@ -278,7 +281,7 @@ def _reuse_encoder(index_dir: Path, weights: str, model_name: str, tmp: Path) ->
     """Link the live index's encoder files into ``tmp`` when they were exported from the same weights by
     this index format and still hash as built; None when there is nothing safe to reuse."""
     def encoder_files(m: Manifest) -> list[str]:
-        return [n for n in m.file_sha256 if n not in _FILES]
+        return [n for n in m.file_sha256 if n not in _FILES and not n.startswith(f"{BM25_DIR}/")]
 
     found = _same_model_index(index_dir, weights, model_name, encoder_files)
     if found is None or not found[0].encoder or found[0].encoder not in encoder_files(found[0]):
@@ -380,7 +383,7 @@ def check_status(settings: Settings, thorough: bool = False) -> Status:
             continue
         elif _sha256(path) != digest:
             reasons.append(f"{name} is corrupt (hash mismatch)")
-    if not (live / "bm25").is_dir():
+    if not (live / BM25_DIR).is_dir():
         reasons.append("bm25/ is missing")
     return Status(True, not reasons, reasons, manifest)
 
@@ -406,7 +409,7 @@ def load_index(settings: Settings, status: Status | None = None) -> LoadedIndex:
         raw = json.loads((live / "articles.json").read_text(encoding="utf-8"))
         articles = {a["doc_id"]: _article_from_dict(a) for a in raw}
         flat = faiss.read_index(str(live / "dense.faiss"))
-        bm25 = bm25s.BM25.load(str(live / "bm25"))
+        bm25 = bm25s.BM25.load(str(live / BM25_DIR))
         word_vectors = _read_word_vectors(live)
     except Exception as exc:  # any unreadable file means the same thing to the user
         raise IndexProblem(f"index in {settings.index_dir} is unreadable ({exc.__class__.__name__}: {exc}); {REBUILD_HINT}") from None

@@ -202,6 +202,19 @@ def test_missing_bm25_folder_is_refused(built):
     assert_refused(built, "bm25")
 
 
+@pytest.mark.parametrize("damage", ["garbage", "delete"])
+def test_a_damaged_bm25_file_makes_the_index_stale_and_is_named(built, damage):
+    victim = sorted((Path(built.index_dir) / "bm25").iterdir())[0]
+    if damage == "garbage":
+        victim.write_bytes(os.urandom(victim.stat().st_size))  # same size: only the hash can tell
+    else:
+        victim.unlink()
+    word = "missing" if damage == "delete" else "corrupt"
+    reasons = check_status(built, thorough=True).reasons
+    assert any(f"bm25/{victim.name}" in r and word in r for r in reasons), reasons
+    assert_refused(built, f"bm25/{victim.name}", word)
+
+
 # --- a failed build leaves the previous index alone ---------------------------------------------------
 
 
