@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
+# What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
+# answer hit over the nine tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827.
+LEAN_COST = 0.4
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,20 @@ class Bot:
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         kind = question_type(r.focus)
+        earlier = [fold(x) for x in r.shown]
+
+        def said(s: Sentence) -> bool:  # quoted in an earlier reply of this conversation
+            return s.id in shown or any(fold(s.text) in x for x in earlier)
+
         cands = []
         for h in hits:
             if h.sentence.id in shown:
                 continue
             score, cov = judge_hit(self.judge, terms, h, top_bm25)
             score += kind.bonus(h.sentence.text)
+            # A sentence that leans back is quoted with what it leans on and covers with its words too:
+            # the longer quote must earn its place against a sentence that answers on its own.
+            score -= LEAN_COST * sum(1 for s in self.judge.antecedents(h.sentence) if not said(s))
             cands.append(Candidate(h, cov, score))
         answering = [c for c in cands if c.coverage.answers]
         if not general and asks_quantity(r.focus):

@@ -35,7 +35,8 @@ SCAFFOLDING = frozenset(
     hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
-    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters""".split()
+    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
+    ones others else tend tends tended typically generally mostly""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -78,6 +79,12 @@ RARE_SUBJECT_SCORE = 0.36
 # "hair" and "skin" 0.59). MiniLM word vectors, as for HEALTH_SIMILARITY.
 SYNONYM_SIMILARITY = 0.65
 _FUZZY = 88  # rapidfuzz ratio for "near spelling"
+# Who a question is about. An article that never mentions pregnancy or children does not answer for them,
+# and general facts quoted to a pregnant patient or a parent could mislead; MiniLM's health similarity misses
+# these words ("pregnancy" 0.24), so they block by name when the corpus does not use them.
+POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies trimester breastfeeding breastfeed
+    conceive conceiving fertility ivf child children kid kids baby babies infant infants toddler toddlers newborn
+    pediatric paediatric adolescent adolescents teenager teenagers elderly""".split())
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,9 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     missing_set = set(missing)
     blockers = []
     for t in missing:
+        if t.stem in POPULATION_STEMS and not corpus.knows(t):
+            blockers.append(t)
+            continue
         if t.weight < COMMON_SUBJECT_WEIGHT or corpus.knows(t):
             continue
         health = corpus.health_similarity(t.word)

@@ -15,6 +15,7 @@ import numpy as np
 from . import word_table
 from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
                             corpus_terms, cover)
+from .acronyms import defined_acronyms
 from .context import antecedents
 from .embedder import Embedder
 from .index_store import LoadedIndex
@@ -40,6 +41,9 @@ class CoverageJudge:
             self.health_similarity,
             self.organ_similarity,
         )
+        # "NCS helps differentiate…" is about nerve conduction studies: the article said so once.
+        self.acronyms = {short: frozenset(all_stems(long)) for short, long in
+                         defined_acronyms([s.text for s in index.sentences]).items()}
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
@@ -75,7 +79,7 @@ class CoverageJudge:
         if cached is None:
             section = self.index.articles[s.doc_id].sections[s.section]
             parts = [s.text, section.title, *section.path, *(p.text for p in self.antecedents(s))]
-            cached = self._evidence[s.id] = frozenset(all_stems(" ".join(parts)))
+            cached = self._evidence[s.id] = self._with_long_forms(frozenset(all_stems(" ".join(parts))))
         return cached
 
     def own_evidence(self, s: Sentence) -> frozenset[str]:
@@ -83,8 +87,13 @@ class CoverageJudge:
         cached = self._own.get(s.id)
         if cached is None:
             parts = [p.text for p in self.antecedents(s)] + [s.text]
-            cached = self._own[s.id] = frozenset(all_stems(" ".join(parts)))
+            cached = self._own[s.id] = self._with_long_forms(frozenset(all_stems(" ".join(parts))))
         return cached
+
+    def _with_long_forms(self, stems: frozenset[str]) -> frozenset[str]:
+        """``stems`` plus the long form of every acronym among them (acronyms stem to themselves)."""
+        extra = [self.acronyms[a] for a in self.acronyms if a in stems]
+        return stems.union(*extra) if extra else stems
 
     def cover(self, terms: list[Term], s: Sentence, evidence: frozenset[str] | None = None) -> Coverage:
         """``answerability.cover`` over ``evidence`` (default: the full evidence of ``s``), where a missing

@@ -246,3 +246,18 @@ def test_the_sentence_carrying_on_from_the_answer_is_quoted_with_it(answer_bot):
 def test_a_word_split_in_two_is_joined_when_the_article_has_it_whole(answer_bot):
     reply = ask(answer_bot, "mono neuritis multiplex?? heard it in clinic today, what is it")
     assert any("Mononeuritis Multiplex" in c.text for c in reply.claims), reply.reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["does lupus nerve pain get worse during pregnancy?", "can kids with lupus get small fiber neuropathy",
+     "is the stocking and glove numbness different in children", "im 20 weeks pregnant and my feet burn, is it my lupus"],
+)
+def test_a_population_the_article_never_mentions_gets_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_sentence_naming_only_an_acronym_answers_for_its_long_form(answer_bot):
+    reply = ask(answer_bot, "what is a nerve conduction study checking for")
+    assert any(c.text.startswith("Nerve Conduction Studies (NCS) measure") for c in reply.claims), reply.reply
