@@ -247,12 +247,15 @@ def _any_phrase(term: Term, stems: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _near(s: str, evidence: frozenset[str]) -> bool:
-    """A near spelling, or the stem inside a longer one ("depress" in "antidepress"). Cached: the same
+    """A near spelling, the stem inside a longer one ("depress" in "antidepress") or a short one ending a
+    compound ("motor" in "sensorimotor"). Cached: the same
     sentence's stems meet the same question words again and again (a frozenset keeps its hash)."""
     if len(s) < 5:
         return False
     longer = [e for e in evidence if len(e) >= 5]
     if len(s) >= 6 and any(s in e for e in longer):
         return True
+    if any(len(e) >= len(s) + 4 and e.endswith(s) for e in longer):
+        return True  # a compound ending in the word: "motor" in "sensorimotor"
     # extractOne runs the comparisons in C; a Python loop over fuzz.ratio cost ~5 ms a reply.
     return process.extractOne(s, longer, scorer=fuzz.ratio, score_cutoff=_FUZZY) is not None
