@@ -12,6 +12,9 @@ from .text import normalize
 ROLES = ("user", "assistant")
 _OPENER = re.compile(r"^(and|but|also|so|then|what about|how about|what if|and what|and how|ok so|okay so|same for|is that|are they|does it|do they|is it)\b")
 _ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one|ones|same)\b")
+# Words that can only point back ("which of the two", "the latter"): a follow-up however much it says.
+_POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|them|those|these)|the (latter|former)"
+                          r"|(that|this|the) same (thing|one|problem)|the other one)\b")
 _CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
 
 
@@ -59,7 +62,7 @@ def parse_messages(raw: list) -> list[Message]:
 def is_follow_up(text: str, topical_terms: int) -> bool:
     """Does this turn lean on an earlier one? Openers ("what about…") and pronouns with little topic of their own."""
     norm = " ".join(normalize(text).split())
-    if _OPENER.match(norm):
+    if _OPENER.match(norm) or _POINTS_BACK.search(norm):
         return True
     return topical_terms <= 1 or (topical_terms <= 2 and bool(_ANAPHORA.search(norm)))
 

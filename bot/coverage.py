@@ -35,7 +35,6 @@ class CoverageJudge:
         self.index = index
         self.words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self.words.preload(index.word_vectors)
-        self.titles = {d: frozenset(all_stems(a.title)) for d, a in index.articles.items()}
         self.corpus: CorpusTerms = corpus_terms(
             [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
             self.health_similarity,
@@ -44,6 +43,8 @@ class CoverageJudge:
         # "NCS helps differentiate…" is about nerve conduction studies: the article said so once.
         self.acronyms = {short: frozenset(all_stems(long)) for short, long in
                          defined_acronyms([s.text for s in index.sentences]).items()}
+        # An acronym standing for the article's subject ("SLE" for a lupus article) is its subject too.
+        self.titles = {d: self._title_stems(a.title) for d, a in index.articles.items()}
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
@@ -89,6 +90,10 @@ class CoverageJudge:
             parts = [p.text for p in self.antecedents(s)] + [s.text]
             cached = self._own[s.id] = self._with_long_forms(frozenset(all_stems(" ".join(parts))))
         return cached
+
+    def _title_stems(self, title: str) -> frozenset[str]:
+        stems = frozenset(all_stems(title))
+        return stems | {short for short, long in self.acronyms.items() if long & stems}
 
     def _with_long_forms(self, stems: frozenset[str]) -> frozenset[str]:
         """``stems`` plus the long form of every acronym among them (acronyms stem to themselves)."""
