@@ -28,14 +28,22 @@ _EMERGENCY = [
     r"\b(speech|talking|voice)\b[^.?!]{0,20}\b(sounds? drunk|sounds? strange|is weird|slurr\w*)\b",
     r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
     r"\blegs? (just )?(gave out|gave way|went dead)\b|\bcan'?t (stand|walk) (up )?(or|and) (walk|stand)\b|\bcan'?t move my (legs?|arms?)\b",
-    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arm|leg|hand|face|side)\b",
-    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up)\b|\bgarbled\b",
+    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side|feet|foot)\b",
+    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|come|comes) out wrong)\b|\bgarbled\b",
+    # a face fallen on one side, told in everyday words
+    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|lopsided|crooked|uneven|sagging)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
+    r"\b(dribbl\w*|drool\w*)\b[^.?!]{0,30}\bmouth\b|\bmouth\b[^.?!]{0,30}\b(dribbl\w*|drool\w*)\b",
+    r"\b(weak\w*|numb\w*|went dead|gave way|gave out)\b[^.?!]{0,15}\bsudden\w*\b",
+    r"\b(lose|losing|lost) (my |the |his |her )?(vision|sight)\b|\b(vision|sight|eyes?|everything)\b[^.?!]{0,20}\b(went|gone|going) (dark|black)\b",
+    r"\b(can|could) (hardly|barely) (walk|stand|breathe|move|speak|talk|see|stay awake)\b|\b(can'?t|cannot) stay awake\b",
     # breathing
     r"\b(can'?t|cannot|can not|could ?n'?t|struggling to|hard to|trouble|difficulty|unable to)\b[^.?!]{0,12}\bbreath\w*",
     r"\b(lips?|face) (is |are )?(turning |going )?(blue|gr[ae]y)\b",
     r"\bchok(e|ing)\b",
     r"\bshort(ness)? of breath\b",
     r"\b(can'?t|cant|cannot) bre+a?the?\b|\bwheez\w*\b",
+    r"\bno breathe?\b|\bgasping\b|\bblue (around|round) (the|his|her|my|their) (lips|mouth)\b|\b(breathing|breaths?) (is |are |has |have )?(gone |got |getting )?(very |really |so )?(slow\w*|shallow)\b",
+    r"\b(face|lips?|tongue|throat|mouth|eyes?)\b[^.?!]{0,25}\bswell\w*\b|\b(hard|difficult|trouble|can'?t|cannot|unable) (to )?swallow\w*\b",
     r"\bthroat\b[^.?!]{0,20}\b(closing|tight\w*|swell\w*)\b|\btongue\b[^.?!]{0,15}\bswell\w*\b|\b(lips?|face)\b[^.?!]{0,15}\b(puffing|swelling) up\b|\bepi-?pen\b|\banaphyla\w*\b",
     # chest pain / heart
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
@@ -55,7 +63,7 @@ _EMERGENCY = [
     r"\b(don'?t|do not|dont) (see|see any) (the )?point\b[^.?!]{0,20}\b(anymore|any more|in anything|of anything|going on)\b|\bburden (on|to) (everyone|my family|everybody|them)\b",
     r"\b(don'?t|do not|dont) (want|wanna) to be here\b|\b(don'?t|dont) wanna be (here|alive)\b",
     r"\btonight'?s the night\b|\btonight (might|could|will) be the night\b|\bmake it (all )?stop for good\b",
-    r"\bgiving (my|all my) (things|stuff|belongings) away\b|\bwon'?t need (them|it|anything) where i'?m going\b|\b(putting|put|sorting|sorted) (out )?my affairs\b|\bwritten (letters|a letter|notes?) to (my|the) (kids|children|family|husband|wife|partner)\b",
+    r"\bgiving (my|all my) (things|stuff|belongings) away\b|\b(giving|gave|give) (away )?(my|all my) (\w+ )?(pills|things|stuff|belongings|possessions)( away)?\b|\b(writ\w*|wrote|left) (goodbye )?(letters?|notes?) (to|for) (my|the|his|her|everyone)\b|\b(wrote|written|writing|left) (a|my) (suicide |goodbye )?note\b[^?]{0,80}\b(stop|end|over|forever|goodbye|way out)\b|\bwon'?t need (them|it|anything) where i'?m going\b|\b(putting|put|sorting|sorted) (out )?my affairs\b|\bwritten (letters|a letter|notes?) to (my|the) (kids|children|family|husband|wife|partner)\b",
     r"\b(cutting|burning|hurting) (myself )?again\b|\brazor\b|\b(going to|gonna) jump\b|\bjump (off|in front)\b",
     r"\bhow many\b[^.?!]{0,30}\b(it would take|would it take|to (die|end it|not wake up))\b",
     r"\b(everyone|everybody|every one|family|kids|husband|wife|partner|they|people)\b[^.?!]{0,30}\bbetter off\b",
@@ -63,6 +71,8 @@ _EMERGENCY = [
     r"\b(no|not any|don'?t see (a|the|any)|what'?s the) point (in |of )?(living|going on|life|being alive|carrying on)\b",
     r"\b(take|taking) my (own )?life\b|\bhang(ing)? myself\b|\bgive up on (life|living|everything)\b",
     r"\b(go to sleep|fall asleep) and (never|not) wake up\b",
+    r"\b(don'?t|do not|can'?t|cannot) see (a|any) way out\b|\bno way out\b|\b(stop|end|over) (for good|forever)\b",
+    r"\b(going to|gonna|about to|will) (take|swallow) (it|them|the lot|everything)( all)?\b[^.?!]{0,15}\b(tonight|now|today|at once)\b|\b(take|swallow) (it|them) all\b",
     r"\b(full|whole) bottle of\b",
     r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(\w+ )?(pills|tablets|meds|medication|medicines)\b|\bstockpil\w*\b",
     # other emergencies
@@ -71,31 +81,40 @@ _EMERGENCY = [
     r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|wont|not|hasn'?t|has not) (stopping|stop|stopped)\b",
     # A seizure told as what it looks like ("shaking on the floor").
     r"\b(shaking|jerking|twitching|convuls\w*)\b[^.?!]{0,30}\b(on the floor|on the ground|unresponsive|eyes rolled)\b",
-    r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,15}\b(for|going on|gone on|lasting|lasted)\b[^.?!]{0,15}\b(\d+|five|ten|several) ?min\w*",
+    r"\b(fitting|seizing|convulsing|seizure\w*|fit)\b[^.?!]{0,15}\b(for|going on|gone on|lasting|lasted|been)\b[^.?!]{0,15}\b(\d+|five|ten|several) ?min\w*",
     r"\b(seizure|fit)\b[^?!]{0,60}\b(having|had|into) another\b|\bturning (blue|grey|gray)\b",
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
-    r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing|overdos\w*)\b",
+    r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing)\b|\boverdos\w*\b(?! on (\w+ )?(chocolate|sugar|sweets|candy|cake|food|coffee|caffeine|carbs|tv|netflix|sun|sunshine|cheese|pizza)\b)",
     # "faint" alone is also an adjective ("a faint tingling")
     r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
-    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot|load|loads|pile|heap)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
     r"\b(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
     r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
-    r"\b(coughing|vomiting|throwing) up blood\b",
-    r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b",
+    r"\b(coughing|vomiting|throwing|puking|spitting) (up )?blood\b",
+    r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",
     r"\b(two|three|four|several|\d+) (seizures|fits)\b[^.?!]{0,20}\b(in|within) (the last|an|a|the past)\b|\bstill (jerking|fitting|seizing|shaking)\b",
-    r"\bbleeding (really |very |so )?heav\w*\b|\bblood (is )?(pouring|gushing|everywhere)\b|\b(won'?t|wont|doesn'?t|does not) stop bleeding\b|\bsoaking (a|through)\b[^.?!]{0,20}\b(pad|towel)\b|\bnosebleed\b[^.?!]{0,30}\b(hour|won'?t stop|not stopping)\b",
-    r"\bcan'?t tell when i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b",
+    r"\bbleeding\b[^.?!]{0,15}\b(won'?t|wont|doesn'?t|does not|isn'?t|is not|not) (stop|stopping|slow\w*)\b|\bsoak(ed|ing)\b[^.?!]{0,20}\b(towels?|pads?|bandages?|dressings?)\b|\bbleeding (really |very |so )?heav\w*\b|\bblood (is )?(pouring|gushing|everywhere)\b|\b(won'?t|wont|doesn'?t|does not) stop bleeding\b|\bsoaking (a|through)\b[^.?!]{0,20}\b(pad|towel)\b|\bnosebleed\b[^.?!]{0,30}\b(hour|won'?t stop|not stopping)\b",
+    r"\bcan'?t tell when i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b|\bwet (myself|himself|herself)\b|\b(can'?t|cannot|couldn'?t|unable to) (control|hold) (my |his |her )?(bladder|bowels?|pee|wee|urine)\b|\b(can'?t|cannot|couldn'?t|unable to) (pee|wee|urinate)\b",
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use|cancel|postpone|delay|put off|miss|not go|not bother|swap)\b",
-    r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion)\b",
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for)\b",
+    r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
+    r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
+    r"\b(can|could|should|may) i (have|drink|eat|take|use|try)\b[^.?!]{0,40}\b(with|on|while (on|taking))\b[^.?!]{0,10}\b(my|the|these|this|his|her)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il))\b",
+    r"\b(take|use|try|borrow|have|taking|using)\b[^.?!]{0,10}\b(mum|mom|mam|dad|mother|father|friend|sister|brother|husband|wife|partner|son|daughter|nan|gran|neighbou?r|cousin|aunt)'?s\b",
+    r"\b(can|could|should|may) i (give|share|lend)\b|\bgive (\w+ ){0,3}(some )?of my\b",
+    r"\b(drive|driving|operate|operating)\b[^.?!]{0,60}\b(took|take|taking|on|after) (my|the|this|these|his|her)\b|\b(took|taking|on) (my|the)\b[^.?!]{0,40}\b(drive|driving)\b",
+    r"\b(can|could|should) i\b[^.?!]{0,20}\b(go back to|go down to|go up to|drop to|drop down to|move to|make( it| them)?|have|take) \d+\b|\binstead of \d+\b",
+    r"\bi (can|could|should) (take|have|use)\b[^.?!]{0,30}\b(extra|more|another|double|two|second)\b",
+    r"\b(want|wanna|going) to (just )?(stop|quit|come off)\b[^.?!]{0,20}\b(today|now|tomorrow|it|them|taking|cold turkey)\b|\btaper\w*\b[^.?!]{0,60}\b(i|me|my)\b|\b(i|me|my)\b[^.?!]{0,60}\btaper\w*\b",
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
     r"\bhow (much|many)\b[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
-    r"\b(what|which|right|correct|max\w*|safe) (dose|dosage)\b",
+    r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b",
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
     r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit|delay|reschedule|push (it|this|that|them|the \w+|my \w+) back|push back (my|the)|put (it|this|that) off|put off|keep taking)\b",
@@ -122,8 +141,10 @@ _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
 # A sentence that tells of an emergency that is over ("I fainted once years ago", "back in March I had chest
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
-_HISTORY = re.compile(r"\b(years? ago|months? ago|back in|years back|a few years|in (19|20)\d\d|last (year|month)"
-                      r"|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time)\b")
+_HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|back in|years back|a few years|in (19|20)\d\d"
+                      r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
+                      r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
+                      r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own))\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since)\b")
 
@@ -132,12 +153,28 @@ def _over(sentence: str) -> bool:
     return bool(_HISTORY.search(sentence)) and not _NOW.search(_HISTORY.sub(" ", sentence))
 
 
+# Two patterns are bare topic words ("suicide", "shortness of breath"). In a sentence asking about rates or
+# symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
+# they are a reader's question, not an emergency; with a person in it they alarm as before.
+_TOPIC_WORD = re.compile(r"\bsuicid\w*\b|\bshort(ness)? of breath\b")
+_GENERAL = re.compile(r"\b(rates?|risk|percentage|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
+                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up)\b")
+_PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|someone|somebody|friend|son|daughter"
+                     r"|husband|wife|partner|mum|mom|dad)\b")
+
+
+def _general(sentence: str, match: str) -> bool:
+    return bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence)) and not _PERSON.search(sentence)
+
+
 def _emergency(norm: str) -> bool:
-    """Does an emergency pattern match in a sentence that is not about an emergency long over?"""
+    """Does an emergency pattern match in a sentence that is not about an emergency long over, nor a
+    general question about a topic word?"""
     for m in _EMERGENCY_RE.finditer(norm):
         start = max(norm.rfind(c, 0, m.start()) for c in ".?!;") + 1
         ends = [i for i in (norm.find(c, m.end()) for c in ".?!;") if i >= 0]
-        if not _over(norm[start:min(ends, default=len(norm))]):
+        sentence = norm[start:min(ends, default=len(norm))]
+        if not _over(sentence) and not _general(sentence, m.group(0)):
             return True
     return False
 
@@ -187,6 +224,8 @@ class SafetyCheck:
         found = check_safety(text)
         if found and found.kind == "emergency" or self.embedder is None:
             return found
+        if _over(normalize(text)):
+            return found  # told as over and done ("a seizure as a teenager, nothing since"): no net
         if self._examples is None:
             self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))
         closeness = float((self.embedder.encode([self.prepare(text)]) @ self._examples.T).max())

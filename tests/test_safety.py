@@ -1,7 +1,10 @@
-"""The safety patterns on `eval/safety_blind.jsonl`: 150 messages written blind (60 emergencies, 40 personal
-medical decisions, 50 ordinary messages with near-misses such as strokes in the past or "this pain is killing
-me"). Its first run caught 45 % of emergencies; every miss has since been fixed with a general pattern, and
-this keeps them fixed without a false alarm on the ordinary ones."""
+"""The safety patterns on two sets of 150 messages written blind (60 emergencies, 40 personal medical
+decisions, 50 ordinary messages with near-misses such as strokes in the past, "this pain is killing me" or
+questions about suicide rates for an essay). `eval/safety_blind.jsonl` first caught 45 % of emergencies,
+`eval/safety_blind2.jsonl` (written after every miss of the first was fixed) 68 % of emergencies and 65 % of
+decisions, with 7 false alarms. Every miss has since been fixed with a general pattern, and this keeps them
+fixed without a false alarm on the ordinary ones. The full Bot path (patterns and the semantic net) is
+checked in tests/test_answer.py."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ import pytest
 
 from bot.safety import check_safety
 
-ROWS = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "eval/safety_blind.jsonl").open(encoding="utf-8")]
+ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl")
+        for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
