@@ -40,3 +40,12 @@ def test_an_old_emergency_does_not_hide_a_new_one(text):
 )
 def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
     assert check_safety(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I was driving on the motorway and my feet went numb", "can I give you some of my history first",
+     "I sleep 4 hours instead of 8", "my eyes are swollen from crying"],
+)
+def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
+    assert check_safety(text) is None
