@@ -124,6 +124,7 @@ _ADVICE = [
     r"\b(can|could|should|may) i (just )?(carry on (with|taking|using)|stay on|keep (taking|using|on)|continue (with|taking|using|on)|restart|go back on|go without|start (taking|using)|start (it|them) again)\b",
     r"\b(is it|it'?s|would it be) (ok|okay|fine|safe|alright|all right|bad)\b[^.?!]{0,15}\bfor (me|him|her|them|my \w+) to (stay on|keep|take|have|drink|stop|start|use|carry on|come off)\b",
     r"\b(ok|okay|fine|safe|alright)\b[^.?!]{0,5}\bto (take|combine|mix|use|have|double|skip|stop)\b",
+    r"\b(ok|okay|fine|safe|alright|all right|bad)\b[^.?!]{0,5}\bif (i|we|he|she|they) (just )?(stop|quit|skip|take|double|halve|cut|come off|go off|drop|miss)\b",
     r"\b(want|wanna|going) (to )?take\b[^.?!]{0,50}\b(is (it )?(ok|okay|fine))\b",
     r"\b(can|could) i (take|use|have)\b[^.?!]{0,30}\b(alongside|on top of|as well as|together with)\b",
     r"\bhow many\b[^.?!]{0,30}\b(can|should|do|could) (i|we|he|she)\b|\bmore than (\d+|one|two|three)\b[^.?!]{0,30}\b(a day|per day|at once|at a time)\b",

@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
     get got getting go goes going make makes made say says said anyone anybody someone something way ways
     im ive dont doesnt cant isnt whats theyre youre thats wont didnt wasnt arent shouldnt wouldnt couldnt hasnt
     havent id ill hes shes theres heres whos esp etc pls plz u ur hi hey hello thanks thank ok okay yes yeah well may might will shall must
+    appt appts
     need needs also much many even still ever always often usually sometimes normally probably""".split()
 )
 

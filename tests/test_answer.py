@@ -212,7 +212,9 @@ def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_
     [("why on earth does my nerve pain burn like this all day", "burning"),
      ("my hands feel like im wearing gloves, is that from lupus?", "stocking-and-glove"),
      ("do painkillers like paracetamol help lupus nerve pain?", "over-the-counter pain relievers"),
-     ("what imune supressing medicines are used for lupus nerve damage", "cyclophosphamide")],
+     ("what imune supressing medicines are used for lupus nerve damage", "cyclophosphamide"),
+     ("why would lupus wreck your nerves in the first place", "autoantibodies and inflammatory cells"),
+     ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests")],
 )
 def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)

@@ -49,3 +49,7 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
 )
 def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
+
+
+def test_ok_if_i_just_stop_is_a_decision_for_the_clinician():
+    assert check_safety("been on prednisone 3 months and hate it, ok if i just stop taking it?").kind == "medical_advice"
