@@ -88,7 +88,7 @@ DAMAGE = {
     "manifest truncated": (lambda index: truncate(index / "manifest.json"), "manifest"),
     "vectors truncated": (lambda index: truncate(index / "dense.faiss"), "dense.faiss"),
     "encoder truncated": (lambda index: truncate(index / "encoder.onnx"), "encoder.onnx"),
-    "bm25 file emptied": (lambda index: (index / "bm25" / "params.index.json").write_bytes(b""), "unreadable"),
+    "bm25 file emptied": (lambda index: (index / "bm25" / "params.index.json").write_bytes(b""), "bm25/params.index.json"),
 }
 SEARCH = ["search", "numb feet"]
 ASK = ["ask", "Can lupus cause nerve pain?"]
