@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import tempfile
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.evaluation import conversation
 from bot.settings import Settings
 from bot.text import fold
-from common import ROOT, code_version, md_table
+from common import ROOT, code_version, md_table, quiet_logging
 from retrieval_bench import DEPTH, build_variant, retrievers
 
 SETS = ("dev", "dev2", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
@@ -50,25 +50,12 @@ def answers(text: str, gold: list[str]) -> bool:
     return any(g in t for g in gold)
 
 
-def play(bot, turns: list[str]):
-    """The last reply of a conversation, the bot's own replies fed back as ``bot eval run`` does."""
-    messages, reply = [], None
-    for turn in turns:
-        messages.append({"role": "user", "content": turn})
-        reply = bot.reply(messages)
-        messages.append({"role": "assistant", "content": reply.reply})
-    return reply
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", action="append", help="JSONL eval set (repeatable); default the nine tuning sets")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown tables")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
-    import bm25s  # noqa: F401  (its import sets its logger to DEBUG; quieten it afterwards)
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    quiet_logging()
     version = code_version()
     second = {d["id"]: d["answering"] for d in map(json.loads, ANNOTATION.read_text(encoding="utf-8").splitlines())}
     paths = [Path(p) if Path(p).is_absolute() else ROOT / p for p in (args.dataset or [f"eval/{s}.jsonl" for s in SETS])]
@@ -84,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, cases in datasets.items():
             single = [c for c in cases if len(c["turns"]) == 1]
             row = {"dataset": name, "cases": len(cases), "single-turn": len(single)}
-            replies = {c["id"]: play(bot, c["turns"]) for c in cases}
+            replies = {c["id"]: conversation(bot, c["turns"])[0] for c in cases}
             for gold in GOLDS:
                 hits = sum(any(answers(cl.text, c[gold]) for cl in replies[c["id"]].claims) for c in cases)
                 row[f"hit {gold}"] = hits / len(cases) if cases else 0.0

@@ -21,6 +21,16 @@ def code_version() -> str:
     return commit + ("+dirty" if git("status", "--porcelain", "--", "bot", "corpus", "eval") else "")
 
 
+def quiet_logging() -> None:
+    """Warnings only, bm25s included (its import sets its own logger to DEBUG)."""
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    import bm25s  # noqa: F401
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
 def md_table(rows: list[dict], columns: list[str]) -> str:
     def cell(v):
         return f"{v:.3f}" if isinstance(v, float) else str(v)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import re
 import sys
 import tempfile
@@ -34,7 +33,7 @@ from bot.rerank import Reranker
 from bot.retrieval import HybridRetriever, RetrieverConfig
 from bot.settings import Settings
 from bot.types import Article, Sentence
-from common import ROOT, code_version, md_table
+from common import ROOT, code_version, md_table, quiet_logging
 
 DATASETS = ("eval/dev.jsonl", "eval/holdout.jsonl")
 KS = (1, 3, 5)
@@ -169,10 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dataset", action="append", help="JSONL question set (repeatable); default dev and holdout")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of Markdown tables")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
-    import bm25s  # noqa: F401  (its import sets its logger to DEBUG; quieten it afterwards)
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    quiet_logging()
 
     version = code_version()  # before loading anything: bot/ may be edited while we run
     paths = [Path(p) if Path(p).is_absolute() else ROOT / p for p in (args.dataset or DATASETS)]
