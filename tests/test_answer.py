@@ -214,7 +214,8 @@ def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_
      ("do painkillers like paracetamol help lupus nerve pain?", "over-the-counter pain relievers"),
      ("what imune supressing medicines are used for lupus nerve damage", "cyclophosphamide"),
      ("why would lupus wreck your nerves in the first place", "autoantibodies and inflammatory cells"),
-     ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests")],
+     ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests"),
+     ("which nerves does lupus damage most easily?", "Sensory nerves are particularly vulnerable")],
 )
 def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
