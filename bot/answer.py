@@ -118,7 +118,7 @@ class Bot:
         earlier = [fold(x) for x in r.shown]
 
         def said(s: Sentence) -> bool:  # quoted in an earlier reply of this conversation
-            return s.id in shown or any(fold(s.text) in x for x in earlier)
+            return s.id in shown or _quoted(s, earlier)
 
         cands = []
         for h in hits:
@@ -202,7 +202,7 @@ class Bot:
 
     def _shown_ids(self, replies: tuple[str, ...]) -> set[str]:
         folded = [fold(r) for r in replies]
-        return {s.id for s in self.index.sentences if any(fold(s.text) in r for r in folded)}
+        return {s.id for s in self.index.sentences if _quoted(s, folded)}
 
     def _answers(self, question: str) -> bool:
         if question not in self._suggestion_ok:
@@ -240,6 +240,11 @@ class Bot:
         if suggestions:
             body += "\n\n" + text_of.ABSTAIN_SUGGEST + "\n" + "\n".join(f"- {q}" for q in suggestions)
         return Reply(reply=body, abstained=True, safety=safety, suggestions=suggestions)
+
+
+def _quoted(s: Sentence, folded_replies: list[str]) -> bool:
+    """Is ``s`` quoted in one of the replies (folded with ``text.fold``)?"""
+    return any(fold(s.text) in r for r in folded_replies)
 
 
 def _suggestion_text(title: str, article_text: str) -> str:

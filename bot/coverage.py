@@ -14,12 +14,12 @@ import numpy as np
 
 from . import word_table
 from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
-                            corpus_terms, cover)
+                            corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
 from .context import antecedents
 from .embedder import Embedder
 from .index_store import LoadedIndex
-from .text import all_stems, content_words
+from .text import all_stems, content_words, stem
 from .types import Sentence
 from .word_vectors import WordVectors
 
@@ -92,8 +92,12 @@ class CoverageJudge:
         return cached
 
     def _title_stems(self, title: str) -> frozenset[str]:
+        """Stems of ``title``, and the acronyms whose long form holds its most specific word ("SLE" holds
+        "lupus"; "NCS", "nerve conduction studies", holds only the commoner "nerve")."""
         stems = frozenset(all_stems(title))
-        return stems | {short for short, long in self.acronyms.items() if long & stems}
+        words = content_words(title)
+        subject = stem(max(words, key=specificity)) if words else None
+        return stems | {short for short, long in self.acronyms.items() if subject in long}
 
     def _with_long_forms(self, stems: frozenset[str]) -> frozenset[str]:
         """``stems`` plus the long form of every acronym among them (acronyms stem to themselves)."""

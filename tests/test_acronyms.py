@@ -18,3 +18,9 @@ def test_a_bracketed_word_that_abbreviates_nothing_is_ignored():
 def test_the_first_definition_wins():
     assert defined_acronyms(["Magnetic Resonance Imaging (MRI)", "a modern robotic imager (MRI)"]) == {
         "mri": "Magnetic Resonance Imaging"}
+
+
+def test_only_an_acronym_of_the_articles_subject_counts_as_the_subject(answer_bot):
+    titles = set().union(*answer_bot.judge.titles.values())
+    assert "sle" in titles  # Systemic Lupus Erythematosus: the lupus article's subject
+    assert "ncs" not in titles  # nerve conduction studies: shares only "nerve" with the title
