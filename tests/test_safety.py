@@ -45,7 +45,10 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
 @pytest.mark.parametrize(
     "text",
     ["I was driving on the motorway and my feet went numb", "can I give you some of my history first",
-     "I sleep 4 hours instead of 8", "my eyes are swollen from crying"],
+     "I sleep 4 hours instead of 8", "my eyes are swollen from crying",
+     "some days I can barely walk because my feet burn", "I just want the burning to stop for good",
+     "I take them all with food in the morning", "I wrote a letter to my doctor about the numbness",
+     "my eyes swell up in the morning", "I have my mum's support", "I want to stop it getting worse"],
 )
 def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
