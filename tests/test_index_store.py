@@ -235,6 +235,29 @@ def test_embedder_failure_leaves_the_previous_index_loadable(built):
     assert load_index(built).manifest.sentences == 49
 
 
+class FailingExport:
+    """Embeds like the fake model; its ONNX export, which a first build runs in a thread, dies halfway."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+    def export_onnx(self, folder):
+        (Path(folder) / "encoder.onnx").write_bytes(b"half an encoder")
+        raise RuntimeError("export failed halfway")
+
+
+def test_an_export_failing_in_its_thread_fails_the_build_and_leaves_the_previous_index(built, fake_embedder):
+    before = snapshot(Path(built.index_dir))
+    with pytest.raises(RuntimeError, match="export failed"):
+        build_index(built, FailingExport(fake_embedder))
+    assert snapshot(Path(built.index_dir)) == before
+    assert leftovers(built) == []
+    assert load_index(built).manifest.sentences == 49
+
+
 def test_failure_while_writing_leaves_the_previous_index_and_no_temp_folder(built, fake_embedder, monkeypatch):
     before = snapshot(Path(built.index_dir))
 
