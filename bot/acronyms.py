@@ -9,12 +9,13 @@ _DEFINED = re.compile(r"((?:[\w-]+\s+){0,5}[\w-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
 
 
 def _long_form(words: list[str], acronym: str) -> list[str] | None:
-    """The shortest run of trailing ``words`` the acronym abbreviates: one initial per word
-    ("Central Nervous System" → CNS), or one word holding its letters in order ("Electromyography" → EMG)."""
+    """The shortest run of trailing ``words`` the acronym abbreviates: one initial per word or per hyphenated
+    part ("Central Nervous System" → CNS), or one word holding its letters in order ("Electromyography" → EMG)."""
     letters = acronym.lower()
     for n in range(1, min(len(words), 6) + 1):
         tail = words[-n:]
-        if "".join(w[0] for w in tail).lower() == letters:
+        parts = [p for w in tail for p in w.split("-") if p]  # "Small-Fiber Neuropathy" → SFN too
+        if letters in ("".join(w[0] for w in tail).lower(), "".join(p[0] for p in parts).lower()):
             return tail
     last = words[-1].lower()
     if (not words[-1].isupper() and last[:1] == letters[:1] and len(last) > len(letters)

@@ -6,9 +6,10 @@ from bot.acronyms import defined_acronyms
 def test_initials_and_single_words_are_recognised():
     found = defined_acronyms([
         "Lupus can affect the Central Nervous System (CNS). It is often paired with Electromyography (EMG).",
-        "standard nerve conduction studies (NCS) may appear normal",
+        "standard nerve conduction studies (NCS) may appear normal", "a form called Small-Fiber Neuropathy (SFN)",
     ])
-    assert found == {"cns": "Central Nervous System", "emg": "Electromyography", "ncs": "nerve conduction studies"}
+    assert found == {"cns": "Central Nervous System", "emg": "Electromyography", "ncs": "nerve conduction studies",
+                     "sfn": "Small-Fiber Neuropathy"}
 
 
 def test_a_bracketed_word_that_abbreviates_nothing_is_ignored():
