@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
+from .clauses import story_words
 from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
@@ -92,7 +93,7 @@ class Bot:
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
-        terms = key_terms(self.retriever.analyze(r.focus).corrected)
+        terms = key_terms(self.retriever.analyze(r.focus).corrected, self._story(r.focus))
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
@@ -168,6 +169,9 @@ class Bot:
         if carried and carried.id not in picked and len(picked) < budget:
             picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _story(self, text: str) -> frozenset[str]:
+        return story_words(text, lambda part: self.retriever.analyze(part).corrected)
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""

@@ -95,6 +95,7 @@ class Term:
     alternatives: frozenset[tuple[str, ...]]  # clinical phrases that also cover it (lay-term synonyms)
     position: int  # index among the question's words, for two-word concepts
     centrality: float = 0.0  # cosine of the word to the whole question (0 when not measured)
+    story: bool = False  # only in the message's statements around its question ("clauses.story_words")
 
 
 # Terms the article title names are its topic: true of every sentence, so they count for little.
@@ -125,8 +126,13 @@ def specificity(word: str) -> float:
     return max(MIN_WEIGHT, min(MAX_WEIGHT, 6.5 - zipf_frequency(word)))
 
 
-def key_terms(text: str) -> list[Term]:
-    """The question's subject words with weights and synonym stems."""
+# What a word of the story around a question ("…climbing stairs is hard now. how can they tell…") weighs
+# against a word of the question itself.
+STORY_SHARE = 0.5
+
+
+def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
+    """The question's subject words with weights and synonym stems; ``story`` words weigh less."""
     toks = words(text)
     alternatives = lexicon().matches(all_stems(text))
     content = set(content_words(text))
@@ -136,7 +142,8 @@ def key_terms(text: str) -> list[Term]:
             continue
         s = stem(_base_form(w))
         if s not in terms:
-            terms[s] = Term(w, s, specificity(w), frozenset(alternatives.get(i, set())), i)
+            weight = specificity(w) * (STORY_SHARE if w in story else 1.0)
+            terms[s] = Term(w, s, weight, frozenset(alternatives.get(i, set())), i, story=w in story)
     return list(terms.values())
 
 
@@ -200,8 +207,8 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
         if t.stem in POPULATION_STEMS and not corpus.knows(t):
             blockers.append(t)
             continue
-        if t.weight < COMMON_SUBJECT_WEIGHT or corpus.knows(t):
-            continue
+        if t.story or t.weight < COMMON_SUBJECT_WEIGHT or corpus.knows(t):
+            continue  # the story around a question does not veto an answer to it
         health = corpus.health_similarity(t.word)
         subject = health + CENTRALITY_SHARE * t.centrality
         head = by_position.get(t.position - 1)
@@ -215,7 +222,8 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     # A two-word concept the corpus names elsewhere ("side effects") and this sentence lacks entirely.
     for t in terms:
         nxt = by_position.get(t.position + 1)
-        if nxt and (t.stem, nxt.stem) in corpus.bigrams and t in missing_set and nxt in missing_set:
+        if (nxt and (t.stem, nxt.stem) in corpus.bigrams and t in missing_set and nxt in missing_set
+                and not (t.story or nxt.story)):
             blockers.extend((t, nxt))
     return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
 

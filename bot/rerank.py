@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .answerability import Coverage, Term, key_terms
+from .clauses import story_words
 from .coverage import CoverageJudge
 from .query import Query
 from .question_type import question_type
@@ -53,7 +54,7 @@ class Reranker:
         if isinstance(query, str):
             query = self.retriever.analyze(query)
         hits = self.retriever.search(query, k=max(k, self.depth))
-        terms = key_terms(query.corrected)
+        terms = key_terms(query.corrected, story_words(query.text, lambda part: self.retriever.analyze(part).corrected))
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)

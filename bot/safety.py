@@ -49,6 +49,9 @@ _EMERGENCY = [
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
     r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
     r"\bheart attack\b",
+    # a weight on the chest, or the chest with a cold sweat: how heart attacks are told in everyday words
+    r"\b(sitting|standing|pressing|weight|elephant)\b[^.?!]{0,12}\bon (my|his|her|their|the) chest\b|\bchest\b[^.?!]{0,30}\b(sitting|standing|pressing) on (it|me|him|her)\b",
+    r"\bchest\b[^?!]{0,80}\b(cold sweat|sweating|sweaty|clammy)\b|\b(cold sweat|sweating|sweaty|clammy)\b[^?!]{0,80}\bchest\b",
     r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
     # self-harm
     r"\b(kill|hurt\w*|harm\w*|cutting) (myself|my self)\b",

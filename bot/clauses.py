@@ -1,0 +1,34 @@
+"""Which words of a message ask its question and which tell the story around it.
+
+Patients wrap a question in context: "my thighs have gotten weak, climbing stairs is hard now. how can they
+tell if it's the nerves or my muscles?" The article answers the question sentence; the story's words
+("stairs") are not what is asked about, so they must not veto an answer, and they count for less.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .text import words
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence that asks: ends with "?", or opens (after a filler) with a question word, an auxiliary verb or
+# a request. Without the "?" many patients still ask ("how do they test for it").
+_ASKS = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway)\b[\s,]*)*"
+    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can|could|does|do|did|is|isnt|are|was|were"
+    r"|will|would|should|has|have|any|anyone|tell|explain|help|i wonder|wondering|want to know|need to know)\b"
+)
+
+
+def story_words(text: str, correct: Callable[[str], str] = lambda s: s) -> frozenset[str]:
+    """Words that occur only in the statements before the message's first question sentence (none when it
+    asks nothing outright: then it is all question). What follows a question mostly elaborates on it ("…worse?
+    it's always worse in winter", "like going gluten free"), so it stays part of it. ``correct`` spell-corrects
+    a sentence the way the key terms were corrected."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    first = next((i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p.lower())), 0)
+    story = {w for p in parts[:first] for w in words(correct(p))}
+    question = {w for p in parts[first:] for w in words(correct(p))}
+    return frozenset(story - question)

@@ -1,0 +1,24 @@
+"""Which words of a message tell the story around its question."""
+
+from bot.clauses import story_words
+
+
+def test_statements_before_the_question_are_story():
+    words = story_words("my thighs are weak and the stairs are hard now. how do they tell nerves from muscles?")
+    assert {"thighs", "stairs"} <= words and "nerves" not in words and "muscles" not in words
+
+
+def test_a_question_without_a_question_mark_is_still_the_question():
+    assert "tingling" not in story_words("I saw my GP today. why is the tingling worse at night")
+
+
+def test_what_follows_the_question_elaborates_on_it():
+    assert story_words("can diet help lupus nerve pain? like going gluten free") == frozenset()
+
+
+def test_a_message_that_asks_nothing_outright_is_all_question():
+    assert story_words("my feet burn every night. it keeps me awake.") == frozenset()
+
+
+def test_a_word_in_both_the_story_and_the_question_is_the_question_s():
+    assert "nerve" not in story_words("the nerve test was normal. why is my nerve test normal?")
