@@ -12,7 +12,7 @@ failure?"), a very specific word, or a two-word concept the corpus names ("side 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -36,7 +36,7 @@ SCAFFOLDING = frozenset(
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
-    ones others else tend tends tended typically generally mostly""".split()
+    ones others else tend tends tended typically generally mostly vs versus""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -96,6 +96,7 @@ class Term:
     position: int  # index among the question's words, for two-word concepts
     centrality: float = 0.0  # cosine of the word to the whole question (0 when not measured)
     story: bool = False  # only in the message's statements around its question ("clauses.story_words")
+    either: str = ""  # stem of the other side of an "X or Y" choice ("feeling or moving nerves")
 
 
 # Terms the article title names are its topic: true of every sentence, so they count for little.
@@ -144,7 +145,26 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         if s not in terms:
             weight = specificity(w) * (STORY_SHARE if w in story else 1.0)
             terms[s] = Term(w, s, weight, frozenset(alternatives.get(i, set())), i, story=w in story)
-    return list(terms.values())
+    return _pair_choices(list(terms.values()), toks)
+
+
+_CHOICE = frozenset({"or", "vs", "versus"})
+_CHOICE_REACH = 5  # words between a choice word and the terms it joins
+
+
+def _pair_choices(terms: list[Term], toks: list[str]) -> list[Term]:
+    """Mark the two sides of each "X or Y" choice: a sentence answering for one side answers the choice
+    ("are the nerves for feeling or the ones for moving hit more?" is answered by "Sensory nerves are…")."""
+    out = {t.position: t for t in terms}
+    for i, w in enumerate(toks):
+        if w not in _CHOICE:
+            continue
+        left = max((t for t in terms if i - _CHOICE_REACH <= t.position < i), key=lambda t: t.position, default=None)
+        right = min((t for t in terms if i < t.position <= i + _CHOICE_REACH), key=lambda t: t.position, default=None)
+        if left and right:
+            out[left.position] = replace(out[left.position], either=right.stem)
+            out[right.position] = replace(out[right.position], either=left.stem)
+    return list(out.values())
 
 
 @lru_cache(maxsize=20_000)
@@ -200,6 +220,11 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
             topic.append(t)
         else:
             missing.append(t)
+    # One side of a choice answered answers the choice: the other side is neither missing nor a blocker.
+    answered = {t.stem for t in covered}
+    sides = [t for t in missing if t.either in answered]
+    covered += sides
+    missing = [t for t in missing if t not in sides]
     by_position = {t.position: t for t in terms}
     missing_set = set(missing)
     blockers = []

@@ -11,7 +11,12 @@ import re
 
 from .types import Article, Sentence
 
-_LEANS_BACK = re.compile(r"^(This|These|That|Those|It|Its|They|Their|Such|He|She|Both|The latter|The former)\b")
+_LEANS_BACK = re.compile(
+    r"^(This|These|That|Those|It|Its|They|Their|Such|He|She|Both|The latter|The former)\b"
+    # …or points back within its first words: "Damage to this insulation…", "However, these CNS symptoms…"
+    # ("that" is left out here: after a word it is mostly a conjunction, "such" mostly "such as")
+    r"|^(?:[\w-]+,?\s+){1,3}(this|these|those)\s+\w"
+)
 
 
 def leans_back(text: str) -> bool:

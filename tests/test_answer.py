@@ -284,3 +284,21 @@ def test_the_story_before_a_question_does_not_stop_its_answer(answer_bot, loaded
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_sentence_pointing_back_mid_phrase_is_quoted_with_what_it_points_to(answer_bot, loaded_index):
+    reply = ask(answer_bot, "are the brain symptoms of lupus the same as the nerve pain in my legs?")
+    texts = [c.text for c in reply.claims]
+    assert any(t.startswith("However, these CNS symptoms") for t in texts), texts
+    assert any(t.startswith("Lupus can also affect the Central Nervous System") for t in texts), texts
+    assert_grounded(reply, loaded_index)
+
+
+def test_one_side_of_an_either_or_question_answered_answers_it(answer_bot):
+    reply = ask(answer_bot, "does lupus go after the feeling nerves or the movement nerves more?")
+    assert any(c.text == "Sensory nerves are particularly vulnerable." for c in reply.claims), reply.reply
+
+
+def test_an_either_or_question_about_two_unknown_subjects_still_abstains(answer_bot):
+    reply = ask(answer_bot, "does fish oil or acupuncture help lupus nerve pain")
+    assert reply.abstained and reply.claims == [], reply.reply

@@ -1,5 +1,6 @@
-"""Which words of a message tell the story around its question."""
+"""How a message's words are read: the story around its question, and the sides of an either-or choice."""
 
+from bot.answerability import key_terms
 from bot.clauses import story_words
 
 
@@ -22,3 +23,8 @@ def test_a_message_that_asks_nothing_outright_is_all_question():
 
 def test_a_word_in_both_the_story_and_the_question_is_the_question_s():
     assert "nerve" not in story_words("the nerve test was normal. why is my nerve test normal?")
+
+
+def test_either_or_sides_are_paired():
+    sides = {t.word: t.either for t in key_terms("are the nerves for feeling or the ones for moving hit harder")}
+    assert sides["feeling"] == "move" and sides["moving"] == "feel" and sides["nerves"] == ""
