@@ -175,11 +175,8 @@ class Bot:
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""
-        sentences = self.index.articles[s.doc_id].sentences
-        nxt = sentences[s.position + 1] if s.position + 1 < len(sentences) else None
-        if nxt is None or nxt.id in shown or s not in self.judge.antecedents(nxt):
-            return None
-        return nxt
+        nxt = self.judge.carried_on(s)
+        return None if nxt is None or nxt.id in shown else nxt
 
     def _continues(self, c: Candidate, best: Candidate) -> bool:
         """Does ``c`` carry on from the best sentence ("These include…" after "…immunosuppressive

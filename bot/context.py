@@ -39,3 +39,10 @@ def antecedents(article: Article, s: Sentence, depth: int = 2) -> list[Sentence]
         out.insert(0, prev)
         s, depth = prev, depth - 1
     return out
+
+
+def carried_on(article: Article, s: Sentence) -> Sentence | None:
+    """The sentence after ``s`` when it leans on ``s`` ("This condition often results in…" after the one
+    naming Mononeuritis Multiplex): it answers through ``s``, though its own words rarely match a question."""
+    nxt = article.sentences[s.position + 1] if s.position + 1 < len(article.sentences) else None
+    return nxt if nxt is not None and s in antecedents(article, nxt) else None

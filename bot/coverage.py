@@ -16,7 +16,7 @@ from . import word_table
 from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
                             corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
-from .context import antecedents
+from .context import antecedents, carried_on
 from .embedder import Embedder
 from .index_store import LoadedIndex
 from .text import all_stems, content_words, stem
@@ -73,6 +73,10 @@ class CoverageJudge:
     def antecedents(self, s: Sentence) -> list[Sentence]:
         """The sentences before ``s`` that it leans on ("This condition…")."""
         return antecedents(self.index.articles[s.doc_id], s)
+
+    def carried_on(self, s: Sentence) -> Sentence | None:
+        """The sentence after ``s`` when it leans on ``s``."""
+        return carried_on(self.index.articles[s.doc_id], s)
 
     def evidence(self, s: Sentence) -> frozenset[str]:
         """Stems a sentence can cover a term with: its words, its headings and the sentences it leans on."""

@@ -54,6 +54,7 @@ class Reranker:
         if isinstance(query, str):
             query = self.retriever.analyze(query)
         hits = self.retriever.search(query, k=max(k, self.depth))
+        hits = with_carried_on(self.retriever, self.judge, query, hits)
         terms = key_terms(query.corrected, story_words(query.text, lambda part: self.retriever.analyze(part).corrected))
         if not hits or not terms:
             return hits[:k]
@@ -64,3 +65,16 @@ class Reranker:
                   for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]
+
+
+def with_carried_on(retriever: HybridRetriever, judge: CoverageJudge, query: Query, hits: list[Hit]) -> list[Hit]:
+    """``hits`` and, after them, the sentences carrying on from one of them that were not retrieved: their
+    own words rarely match the question, their antecedent's do, and the coverage judge reads them with it."""
+    have = {h.sentence.id for h in hits}
+    extra: list[str] = []
+    for h in hits:
+        nxt = judge.carried_on(h.sentence)
+        if nxt is not None and nxt.id not in have:
+            have.add(nxt.id)
+            extra.append(nxt.id)
+    return hits + retriever.hits_for(query, extra, len(hits) + 1)

@@ -42,6 +42,7 @@ class HybridRetriever:
         self.index = index
         self.embedder = embedder
         self.config = config
+        self._rows: dict[str, int] | None = None  # sentence id → row, built on first use
         self.vocabulary = Vocabulary(
             [s.text for s in index.sentences]
             + [sec.title for a in index.articles.values() for sec in a.sections]
@@ -97,24 +98,33 @@ class HybridRetriever:
             for rank, row in enumerate(top.tolist(), start=1):
                 fused[row] = fused.get(row, 0.0) + weight / (self.config.rrf_k + rank)
         order = sorted((row for row, f in fused.items() if f > 0), key=lambda row: (-fused[row], row))[:k]
-        hits = []
-        for pos, row in enumerate(order, start=1):
-            sentence = self.index.sentences[row]
-            article = self.index.articles[sentence.doc_id]
-            hits.append(
-                Hit(
-                    sentence=sentence,
-                    article_title=article.title,
-                    section=article.sections[sentence.section],
-                    fused=float(fused[row]),
-                    rank=pos,
-                    dense_score=None if dense is None else float(dense[row]),
-                    dense_rank=None if dense is None else _rank_of(dense, row),
-                    bm25_score=None if bm25 is None else float(bm25[row]),
-                    bm25_rank=None if bm25 is None else _rank_of(bm25, row),
-                )
-            )
-        return hits
+        return [self._hit(row, pos, fused.get(row, 0.0), dense, bm25) for pos, row in enumerate(order, start=1)]
+
+    def hits_for(self, query: Query, sentence_ids: list[str], first_rank: int) -> list[Hit]:
+        """Hits for sentences the fused list left out, with each retriever's evidence, ranked from
+        ``first_rank`` in the given order (their fused score is 0)."""
+        if not sentence_ids:
+            return []
+        if self._rows is None:
+            self._rows = {s.id: i for i, s in enumerate(self.index.sentences)}
+        dense = self.dense_scores(query) if self.config.use_dense else None
+        bm25 = self.bm25_scores(query) if self.config.use_bm25 else None
+        return [self._hit(self._rows[sid], first_rank + i, 0.0, dense, bm25) for i, sid in enumerate(sentence_ids)]
+
+    def _hit(self, row: int, rank: int, fused: float, dense: np.ndarray | None, bm25: np.ndarray | None) -> Hit:
+        sentence = self.index.sentences[row]
+        article = self.index.articles[sentence.doc_id]
+        return Hit(
+            sentence=sentence,
+            article_title=article.title,
+            section=article.sections[sentence.section],
+            fused=float(fused),
+            rank=rank,
+            dense_score=None if dense is None else float(dense[row]),
+            dense_rank=None if dense is None else _rank_of(dense, row),
+            bm25_score=None if bm25 is None else float(bm25[row]),
+            bm25_rank=None if bm25 is None else _rank_of(bm25, row),
+        )
 
 
 def _top_rows(scores: np.ndarray, c: int) -> np.ndarray:
