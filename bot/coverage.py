@@ -3,7 +3,7 @@ reranker (what ranks first) and the answer stage (what may be quoted at all).
 
 A sentence's evidence is the stems of its own words, its headings and the sentences it leans back on
 (``context.antecedents``); a missing subject word also counts as covered when the sentence rewords it
-(a close MiniLM word vector: "die" and "death"). See ``answerability`` for the rules themselves.
+(a close MiniLM word vector: "die" and "death") or says what the article defined it as. See ``answerability`` for the rules themselves.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMIL
                             corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
 from .context import antecedents, carried_on
+from .definitions import defined_terms, says_what_it_means
 from .embedder import Embedder
 from .index_store import LoadedIndex
 from .text import all_stems, content_words, stem
@@ -43,6 +44,7 @@ class CoverageJudge:
         # "NCS helps differentiate…" is about nerve conduction studies: the article said so once.
         self.acronyms = {short: frozenset(all_stems(long)) for short, long in
                          defined_acronyms([s.text for s in index.sentences]).items()}
+        self.definitions = defined_terms([s.text for s in index.sentences])
         # An acronym standing for the article's subject ("SLE" for a lupus article) is its subject too.
         self.titles = {d: self._title_stems(a.title) for d, a in index.articles.items()}
         self._evidence: dict[str, frozenset[str]] = {}
@@ -117,6 +119,9 @@ class CoverageJudge:
         cov = cover(terms, evidence, title, self.corpus)
         loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
         synonyms = {t.stem for t in loose if self._closest(t.word, s) >= SYNONYM_SIMILARITY}
+        # "inflammation in these tiny vessels" is about vasculitis: the article defined it so.
+        synonyms |= {t.stem for t in cov.missing
+                     if t.stem in self.definitions and says_what_it_means(self.definitions[t.stem], evidence)}
         return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
 
     def _closest(self, word: str, s: Sentence) -> float:
