@@ -36,7 +36,7 @@ SCAFFOLDING = frozenset(
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
-    ones others else tend tends tended typically generally mostly vs versus""".split()
+    ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks""".split()
 )
 
 MAX_WEIGHT = 4.0

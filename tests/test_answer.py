@@ -303,3 +303,8 @@ def test_one_side_of_an_either_or_question_answered_answers_it(answer_bot):
 def test_an_either_or_question_about_two_unknown_subjects_still_abstains(answer_bot):
     reply = ask(answer_bot, "does fish oil or acupuncture help lupus nerve pain")
     assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_which_is_the_rarest_finds_the_less_frequent_form(answer_bot):
+    reply = ask(answer_bot, "what types of nerve damage can lupus cause", "which one is the rarest?")
+    assert any("less frequent" in c.text for c in reply.claims), reply.reply
