@@ -217,7 +217,8 @@ def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_
      ("why would lupus wreck your nerves in the first place", "autoantibodies and inflammatory cells"),
      ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests"),
      ("which nerves does lupus damage most easily?", "Sensory nerves are particularly vulnerable"),
-     ("what is the root cause of lupus nerve pain", "The underlying cause of nerve pain")],
+     ("what is the root cause of lupus nerve pain", "The underlying cause of nerve pain"),
+     ("why is my immune system going after my own nerves", "autoantibodies and inflammatory cells")],
 )
 def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
