@@ -101,7 +101,28 @@ _EMERGENCY = [
     r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",
     r"\b(two|three|four|several|\d+) (seizures|fits)\b[^.?!]{0,20}\b(in|within) (the last|an|a|the past)\b|\bstill (jerking|fitting|seizing|shaking)\b",
     r"\bbleeding\b[^.?!]{0,15}\b(won'?t|wont|doesn'?t|does not|isn'?t|is not|not) (stop|stopping|slow\w*)\b|\bsoak(ed|ing)\b[^.?!]{0,20}\b(towels?|pads?|bandages?|dressings?)\b|\bbleeding (really |very |so )?heav\w*\b|\bblood (is )?(pouring|gushing|everywhere)\b|\b(won'?t|wont|doesn'?t|does not) stop bleeding\b|\bsoaking (a|through)\b[^.?!]{0,20}\b(pad|towel)\b|\bnosebleed\b[^.?!]{0,30}\b(hour|won'?t stop|not stopping)\b",
-    r"\bcan'?t tell when i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b|\bwet (myself|himself|herself)\b|\b(can'?t|cannot|couldn'?t|unable to) (control|hold) (my |his |her )?(bladder|bowels?|pee|wee|urine)\b|\b(can'?t|cannot|couldn'?t|unable to) (pee|wee|urinate)\b",
+    r"\bcan'?t tell (when|if|whether) i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b|\bwet (myself|himself|herself)\b|\b(can'?t|cannot|couldn'?t|unable to) (control|hold) (my |his |her )?(bladder|bowels?|pee|wee|urine)\b|\b(can'?t|cannot|couldn'?t|unable to) (pee|wee|urinate)\b",
+    # read from the third blind safety set: whole kinds of emergency the patterns above missed
+    r"\b(nothing|can'?t see( anything)?|cannot see( anything)?|black|dark|blind)\b[^.?!]{0,20}\bout of (my|his|her|one) (left |right )?eye\b|\b(left|right|one) eye\b[^.?!]{0,25}\b(gone|went) (black|dark|blind)\b",
+    r"\b(suddenly|sudden)\b[^.?!]{0,30}\b(double vision|seeing double|went double|gone double|seeing two of)\b|\b(room|world|everything) (is )?spinning\b[^?!]{0,40}\b(can'?t|cannot) (walk|stand)\b",
+    r"\bcoughing up\b[^.?!]{0,15}\b(pink\w*|froth\w*|foam\w*)\b|\bdrowning\b[^.?!]{0,15}\b(lie|lying|breath\w*)\b",
+    r"\bpregnant\b[^?!]{0,80}\b(flashing lights|seeing spots|blurr\w* vision|(face|hands|feet) (and \w+ )?(puffed|swell\w*|swollen))\b",
+    # someone swallowing a heap of pills, or a child eating any ("took some of my gabapentin" is everyday)
+    r"\bswallowed\b[^.?!]{0,12}\b(a bunch|a handful|a lot|loads|all|several|the rest) of (my|his|her|the|their)\b[^.?!]{0,15}\b(pills?|tablets?|meds|medicines?|[a-z]+(in|ine|ol|am|one|dol|lin))\b"
+    r"|\b(ate|eaten|chewed)\b[^.?!]{0,12}\b(a bunch|some|a handful|a lot|loads|a few|all|several) of (my|his|her|the|their)\b[^.?!]{0,15}\b(pills?|tablets?|meds|medicines?|[a-z]+(in|ine|ol|am|one|dol|lin))\b",
+    r"\b(got into|been into|opened)\b[^.?!]{0,25}\b(handbag|bag|purse|cupboard|cabinet|drawer)\b[^?!]{0,60}\b(ate|eaten|swallowed|took|taken|chewed)\b",
+    r"\b(extra|too many|double|several) (doses?|times|tablets|pills)\b[^?!]{0,80}\b(drowsy|sleepy|muddled|confused|can'?t stay awake|breathing)\b|\b(breathing|breaths?) (feels?|seems?|is) (very |really |so )?(slow|shallow)\b",
+    r"\b(can'?t|cannot|couldn'?t|unable to) (rouse|wake) (her|him|them|my \w+)\b",
+    r"\bwon'?t need\b[^.?!]{0,15}\bwhere i'?m going\b|\btired of being a burden\b|\b(got|bought|have|found|put up) (the|a) (rope|noose)\b|\bengine running\b[^.?!]{0,30}\bgarage\b",
+    r"\bnosebleed\b[^.?!]{0,60}\b(won'?t|wont|not) stop\w*\b|\b(hit|banged|bumped|smacked) (my|his|her) head\b[^?!]{0,60}\b(sleepy|drowsy|vomit\w*|confused|throwing up)\b",
+    r"\b(weak\w*|numb\w*)\b[^.?!]{0,40}\b(creeping|spreading|moving|going) up (into|to) (my|his|her) (arms?|chest|body|hands)\b",
+    r"\brash\b[^.?!]{0,40}\b(doesn'?t|does not|won'?t|didn'?t|not) fade\b|\b(fever|temperature)\b[^?!]{0,60}\b(stiff neck|really floppy|very floppy|floppy and)\b",
+    r"\bskin\b[^.?!]{0,20}\b(peeling|coming off)\b[^.?!]{0,20}\b(sheets|blisters?)\b|\bblisters?\b[^.?!]{0,20}\bin (my|his|her|the) (mouth|eyes)\b",
+    r"\b(huge amount|lots|loads|a lot) of blood\b[^?!]{0,60}\b(toilet|poo|stool|lightheaded|dizzy|faint)\b",
+    r"\b(hasn'?t|has not|haven'?t|not) (eaten or |eaten and )?(drunk|had anything to drink|peed|wee'?d|urinated)\b[^?!]{0,80}\b(confused|making sense|drowsy)\b|\b(he|she|they|dad|mum|mom|grandma|grandad|grandpa)('?s| is| are) (barely|not) making (any )?sense\b",
+    r"\bnumb\w*\b[^.?!]{0,20}\bbetween (my|his|her) legs\b",
+    r"\b(he|she|they|it|dad|mum|mom|baby) (hasn'?t|has not|haven'?t|have not) (woken|woke|come round|come to)\b"
+    r"|\b(seizure|fit|collapsed|passed out)\w*\b[^?!]{0,60}\b(hasn'?t|has not|not) (woken|woke|come round|come to)\b",
 ]
 
 _ADVICE = [
@@ -118,7 +139,7 @@ _ADVICE = [
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
-    r"\bhow (much|many)\b[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
+    r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them))\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
     r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b",
     r"\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
@@ -138,6 +159,12 @@ _ADVICE = [
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
+    r"\b(can|could|may|should) i (try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",
+    r"\bshould i (bump|up|bring) (up )?my\b|\bfrom \d+ ?(mg )?to \d+ ?(mg)?\b[^.?!]{0,20}\b(myself|my self|on my own)\b",
+    r"\b(can|could|should|may) (my|our) ([\w ]{0,12}(son|daughter|kid|child|boy|girl|year old|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)) (take|have|use)\b[^.?!]{0,30}\b(my|mine|his|her|of my)\b",
+    r"\bshould (my (mum|mom|dad|mother|father|husband|wife|partner|son|daughter)|he|she)\b[^.?!]{0,10}\b(get|have|go for|do|skip|refuse)\b",
+    r"\b(wants|told|asked) me to (take|start|do|have|try|go on)\b[^?!]{0,80}\b(rather|instead|don'?t want|not sure|what should i do)\b",
+    r"\b(can|could|should|may) (he|she|they|my (son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother)) (use|take|have|borrow)\b[^.?!]{0,20}\b(my|mine)\b",
 ]
 
 _EMERGENCY_RE = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY))
@@ -150,9 +177,10 @@ _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
 _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|back in|years back|a few years|in (19|20)\d\d"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
-                      r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own))\b")
+                      r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
+                      r"|never happened again( since)?|(all )?(sorted|resolved|fine|ok|okay|better|well) now)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
-                  r"|minutes? ago|an hour ago|hours? ago|since)\b")
+                  r"|minutes? ago|an hour ago|hours? ago|since|won'?t stop|for \d+ ?min\w*)\b")
 
 
 def _over(sentence: str) -> bool:
@@ -162,9 +190,9 @@ def _over(sentence: str) -> bool:
 # Two patterns are bare topic words ("suicide", "shortness of breath"). In a sentence asking about rates or
 # symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
-_TOPIC_WORD = re.compile(r"\bsuicid\w*\b|\bshort(ness)? of breath\b")
+_TOPIC_WORD = re.compile(r"\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
-                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up)\b")
+                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men)\b")
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|someone|somebody|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")
 
