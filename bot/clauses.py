@@ -29,6 +29,8 @@ def story_words(text: str, correct: Callable[[str], str] = lambda s: s) -> froze
     a sentence the way the key terms were corrected."""
     parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p.lower())), 0)
+    if first == 0:
+        return frozenset()  # the message opens with its question (most do): no story, nothing to correct
     story = {w for p in parts[:first] for w in words(correct(p))}
     question = {w for p in parts[first:] for w in words(correct(p))}
     return frozenset(story - question)
