@@ -16,7 +16,7 @@ from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .question_type import question_type
-from .rerank import DEPTH as RERANK_DEPTH, judge_hit, with_carried_on
+from .rerank import DEPTH as RERANK_DEPTH, carried_on_by, judge_hit
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
@@ -107,8 +107,7 @@ class Bot:
             if topic and all(t.stem != topic.stem for t in terms):
                 terms = [*terms, replace(topic, position=-10)]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
-        hits = self.retriever.search(query, k=_SEARCH_DEPTH)
-        hits = with_carried_on(self.retriever, self.judge, query, hits)
+        hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=carried_on_by(self.judge))
         if not hits or not terms:
             return []
         # The search embedded this text already; the caching embedder hands the vector back.

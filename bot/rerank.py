@@ -7,6 +7,7 @@ about ("kidney" in a kidney question) should not rank first. Measured in ``bench
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from .answerability import Coverage, Term, key_terms
@@ -53,8 +54,7 @@ class Reranker:
         """Top ``k`` sentences by relevance (ties keep the fused order); ``Hit.relevance`` holds the score."""
         if isinstance(query, str):
             query = self.retriever.analyze(query)
-        hits = self.retriever.search(query, k=max(k, self.depth))
-        hits = with_carried_on(self.retriever, self.judge, query, hits)
+        hits = self.retriever.search(query, k=max(k, self.depth), also=carried_on_by(self.judge))
         terms = key_terms(query.corrected, story_words(query.text, lambda part: self.retriever.analyze(part).corrected))
         if not hits or not terms:
             return hits[:k]
@@ -67,14 +67,16 @@ class Reranker:
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]
 
 
-def with_carried_on(retriever: HybridRetriever, judge: CoverageJudge, query: Query, hits: list[Hit]) -> list[Hit]:
-    """``hits`` and, after them, the sentences carrying on from one of them that were not retrieved: their
-    own words rarely match the question, their antecedent's do, and the coverage judge reads them with it."""
-    have = {h.sentence.id for h in hits}
-    extra: list[str] = []
-    for h in hits:
-        nxt = judge.carried_on(h.sentence)
-        if nxt is not None and nxt.id not in have:
-            have.add(nxt.id)
-            extra.append(nxt.id)
-    return hits + retriever.hits_for(query, extra, len(hits) + 1)
+def carried_on_by(judge: CoverageJudge) -> Callable[[list[Hit]], list[str]]:
+    """For ``HybridRetriever.search(also=…)``: the sentences carrying on from a hit that were not retrieved.
+    Their own words rarely match the question, their antecedent's do, and the coverage judge reads them with it."""
+    def carried(hits: list[Hit]) -> list[str]:
+        have = {h.sentence.id for h in hits}
+        out: list[str] = []
+        for h in hits:
+            nxt = judge.carried_on(h.sentence)
+            if nxt is not None and nxt.id not in have:
+                have.add(nxt.id)
+                out.append(nxt.id)
+        return out
+    return carried

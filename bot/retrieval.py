@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,8 +77,11 @@ class HybridRetriever:
             return np.zeros(len(self.index.sentences), dtype=np.float32)
         return np.asarray(self.index.bm25.get_scores(stems), dtype=np.float32)
 
-    def search(self, query: Query | str, k: int = 10) -> list[Hit]:
-        """Top ``k`` sentences, fused; ties broken by corpus order so results are reproducible."""
+    def search(self, query: Query | str, k: int = 10,
+               also: Callable[[list[Hit]], list[str]] | None = None) -> list[Hit]:
+        """Top ``k`` sentences, fused; ties broken by corpus order so results are reproducible. ``also``
+        names further sentences to add after them, given those hits (with each retriever's evidence from the
+        same scoring pass, a fused score of 0 and the next ranks)."""
         if isinstance(query, str):
             query = self.analyze(query)
         if not query.corrected.strip():
@@ -98,18 +102,13 @@ class HybridRetriever:
             for rank, row in enumerate(top.tolist(), start=1):
                 fused[row] = fused.get(row, 0.0) + weight / (self.config.rrf_k + rank)
         order = sorted((row for row, f in fused.items() if f > 0), key=lambda row: (-fused[row], row))[:k]
-        return [self._hit(row, pos, fused.get(row, 0.0), dense, bm25) for pos, row in enumerate(order, start=1)]
-
-    def hits_for(self, query: Query, sentence_ids: list[str], first_rank: int) -> list[Hit]:
-        """Hits for sentences the fused list left out, with each retriever's evidence, ranked from
-        ``first_rank`` in the given order (their fused score is 0)."""
-        if not sentence_ids:
-            return []
-        if self._rows is None:
-            self._rows = {s.id: i for i, s in enumerate(self.index.sentences)}
-        dense = self.dense_scores(query) if self.config.use_dense else None
-        bm25 = self.bm25_scores(query) if self.config.use_bm25 else None
-        return [self._hit(self._rows[sid], first_rank + i, 0.0, dense, bm25) for i, sid in enumerate(sentence_ids)]
+        hits = [self._hit(row, pos, fused.get(row, 0.0), dense, bm25) for pos, row in enumerate(order, start=1)]
+        if also is not None:
+            if self._rows is None:
+                self._rows = {s.id: i for i, s in enumerate(self.index.sentences)}
+            extra = also(hits)
+            hits += [self._hit(self._rows[sid], len(hits) + i, 0.0, dense, bm25) for i, sid in enumerate(extra, start=1)]
+        return hits
 
     def _hit(self, row: int, rank: int, fused: float, dense: np.ndarray | None, bm25: np.ndarray | None) -> Hit:
         sentence = self.index.sentences[row]
