@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .clauses import story_words
 from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .clauses import story_words
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk

@@ -3,7 +3,8 @@ reranker (what ranks first) and the answer stage (what may be quoted at all).
 
 A sentence's evidence is the stems of its own words, its headings and the sentences it leans back on
 (``context.antecedents``); a missing subject word also counts as covered when the sentence rewords it
-(a close MiniLM word vector: "die" and "death") or says what the article defined it as. See ``answerability`` for the rules themselves.
+(a close MiniLM word vector: "die" and "death") or says what the article defined it as
+(``definitions``). See ``answerability`` for the rules themselves.
 """
 
 from __future__ import annotations

@@ -55,7 +55,8 @@ class Reranker:
         if isinstance(query, str):
             query = self.retriever.analyze(query)
         hits = self.retriever.search(query, k=max(k, self.depth), also=carried_on_by(self.judge))
-        terms = key_terms(query.corrected, story_words(query.text, lambda part: self.retriever.analyze(part).corrected))
+        story = story_words(query.text, lambda part: self.retriever.analyze(part).corrected)
+        terms = key_terms(query.corrected, story)
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)

@@ -43,7 +43,7 @@ class HybridRetriever:
         self.index = index
         self.embedder = embedder
         self.config = config
-        self._rows: dict[str, int] | None = None  # sentence id → row, built on first use
+        self._rows = {s.id: i for i, s in enumerate(index.sentences)}  # sentence id → row of the index
         self.vocabulary = Vocabulary(
             [s.text for s in index.sentences]
             + [sec.title for a in index.articles.values() for sec in a.sections]
@@ -104,8 +104,6 @@ class HybridRetriever:
         order = sorted((row for row, f in fused.items() if f > 0), key=lambda row: (-fused[row], row))[:k]
         hits = [self._hit(row, pos, fused.get(row, 0.0), dense, bm25) for pos, row in enumerate(order, start=1)]
         if also is not None:
-            if self._rows is None:
-                self._rows = {s.id: i for i, s in enumerate(self.index.sentences)}
             extra = also(hits)
             hits += [self._hit(self._rows[sid], len(hits) + i, 0.0, dense, bm25) for i, sid in enumerate(extra, start=1)]
         return hits
