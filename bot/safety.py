@@ -80,6 +80,9 @@ _EMERGENCY = [
     r"\b(going to|gonna|about to|will) (take|swallow) (it|them|the lot|everything)( all)?\b[^.?!]{0,15}\b(tonight|now|today|at once)\b",
     r"\b(full|whole) bottle of\b",
     r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(\w+ )?(pills|tablets|meds|medication|medicines)\b|\bstockpil\w*\b",
+    # the same told the other way round ("a bunch of pills saved up"), or as a thought of taking them all at once
+    r"\b(pills|tablets|meds|medications?|medicines)\b (\w+ ){0,2}(saved (up|away)|stashed( up| away)?|hoarded|put aside|set aside|squirrell?ed away)\b",
+    r"\b(think|thinking|thought|thoughts) (about |of )?(taking|swallowing) (them all|all of (them|my|the|those)|all (my|the|those|these)|the (whole|entire) (lot|bottle|pack|box))\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",

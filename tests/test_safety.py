@@ -61,5 +61,24 @@ def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["i have a bunch of pills saved up and i keep thinking about it", "ive got my tablets stashed away in a drawer",
+     "i keep thinking about taking all of them at once tonight"],
+)
+def test_pills_saved_up_or_all_taken_at_once_told_either_way_round_are_emergencies(text):
+    assert check_safety(text).kind == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my pills are kept in the kitchen cupboard", "i think about taking my meds with food",
+     "are the pills saved in my online prescription record", "my meds are hidden from the kids"],
+)
+def test_where_the_pills_are_kept_is_not_an_emergency(text):
+    found = check_safety(text)
+    assert found is None or found.kind != "emergency"
+
+
 def test_ok_if_i_just_stop_is_a_decision_for_the_clinician():
     assert check_safety("been on prednisone 3 months and hate it, ok if i just stop taking it?").kind == "medical_advice"
