@@ -36,7 +36,9 @@ SCAFFOLDING = frozenset(
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
-    ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks""".split()
+    ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
+    expect expecting expected order ordering ordered ordinarily normally usually next
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow""".split()
 )
 
 MAX_WEIGHT = 4.0

@@ -51,6 +51,12 @@ _ANSWER_TYPES = [
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
      re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
+    # What happens first at a visit ("first neuro appt next week, what will they check?"): how the work-up begins.
+    (re.compile(r"\b(first|start|begin\w*|beforehand|before (any|the|ordering))\b[^?]{0,60}"
+                r"\b(appointment|appt|visit|neuro\w*|doctor|physician|rheum\w*|gp|they|tests?)\b"
+                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician)\b[^?]{0,60}\b(first|at the start|begin\w*)\b",
+                re.I),
+     re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
      re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),

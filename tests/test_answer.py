@@ -283,6 +283,16 @@ def test_the_story_before_a_question_does_not_stop_its_answer(answer_bot, loaded
     assert any(fragment in c.text for c in reply.claims), reply.reply
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["my first visit with the neurologist is on monday. what do they do first?",
+     "before any tests what will the doctor do to examine me"],
+)
+def test_what_a_first_visit_starts_with_is_answered_by_how_the_work_up_begins(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert any(c.text.startswith("A physician begins with") for c in reply.claims), reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply
