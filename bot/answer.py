@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .answerability import Coverage, asks_quantity, key_terms, states_quantity, story_as_subject, topical_count
 from .clauses import story_words
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
@@ -93,13 +93,19 @@ class Bot:
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
-        terms = key_terms(self.retriever.analyze(r.focus).corrected, self._story(r.focus))
+        kind = question_type(r.focus)
+        # "…my feet are numb. how would they work out which one is doing it?": the symptoms told before the
+        # question are what is being attributed, not what the answer must name; a cause named beside the
+        # question ("i have diabetes and lupus, how would they tell which one…") stays.
+        story = self._story(r.focus, clauses=not kind.attribution)
+        terms = key_terms(self.retriever.analyze(r.focus).corrected, story)
+        terms = [t for t in terms if not t.story] or terms if kind.attribution else story_as_subject(terms, self.judge.off_title)
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
             terms = sorted(self.judge.off_title(terms), key=lambda t: -t.weight)[:1]
         focus_terms = terms
-        if r.context:
+        if r.context and not kind.attribution:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             context_terms = self.judge.off_title(key_terms(self.retriever.analyze(r.context).corrected))
@@ -115,7 +121,6 @@ class Bot:
         focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
         shown = self._shown_ids(r.shown) if r.more else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
-        kind = question_type(r.focus)
         earlier = [fold(x) for x in r.shown]
 
         def said(s: Sentence) -> bool:  # quoted in an earlier reply of this conversation
@@ -170,8 +175,8 @@ class Bot:
             picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
 
-    def _story(self, text: str) -> frozenset[str]:
-        return story_words(text, lambda part: self.retriever.analyze(part).corrected)
+    def _story(self, text: str, clauses: bool = True) -> frozenset[str]:
+        return story_words(text, lambda part: self.retriever.analyze(part).corrected, clauses)
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""

@@ -150,6 +150,20 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
     return _pair_choices(list(terms.values()), toks)
 
 
+def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[Term]]) -> list[Term]:
+    """``terms`` with the story's words made full subjects again when the question names none of its own but
+    ties the story to the article's subject ("my hair keeps falling out, could that be the lupus?" asks about the
+    hair); ``off_title`` drops article-title words."""
+    off = off_title(terms)
+    asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
+    # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
+    # "…for some test (EMG i think). what's that supposed to show" still asks about one thing in it.
+    tied = any(not t.story and t not in off for t in terms)
+    if asked or not tied or not any(t.story for t in terms):
+        return terms
+    return [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story else t for t in terms]
+
+
 _CHOICE = frozenset({"or", "vs", "versus"})
 _CHOICE_REACH = 5  # words between a choice word and the terms it joins
 

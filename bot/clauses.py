@@ -22,12 +22,26 @@ _ASKS = re.compile(
 )
 
 
-def story_words(text: str, correct: Callable[[str], str] = lambda s: s) -> frozenset[str]:
+# "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma, then the
+# question in the same sentence.
+_COMMA_QUESTION = re.compile(r",\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence split before a question that follows a statement after a comma; whole otherwise."""
+    if _ASKS.match(sentence.lower()):
+        return [sentence]
+    m = _COMMA_QUESTION.search(sentence.lower())
+    return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
+
+
+def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses: bool = True) -> frozenset[str]:
     """Words that occur only in the statements before the message's first question sentence (none when it
     asks nothing outright: then it is all question). What follows a question mostly elaborates on it ("…worse?
     it's always worse in winter", "like going gluten free"), so it stays part of it. ``correct`` spell-corrects
-    a sentence the way the key terms were corrected."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    a sentence the way the key terms were corrected; ``clauses=False`` takes whole sentences only, leaving a
+    statement and a question joined by a comma to the question."""
+    parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p.lower())), 0)
     if first == 0:
         return frozenset()  # the message opens with its question (most do): no story, nothing to correct

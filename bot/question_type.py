@@ -14,12 +14,18 @@ from .text import fold
 # Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout for the answer stage; adding them
 # to the reranker raised Recall@3 on six of nine eval sets and lowered it on none).
 W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
+# Words that rule other causes out are rarer and surer marks of their answer than "causes" is of a why-answer.
+W_ATTRIBUTION = 0.6
 
 
 @dataclass(frozen=True)
 class QuestionType:
     defines: str | None  # the X of "what is X?"
     cue: re.Pattern | None  # words marking the kind of answer asked for
+    weight: float = W_ANSWER_TYPE  # what giving that kind of answer is worth
+    # "…my feet are numb. how would they work out which one is doing it?": the symptoms told around the
+    # question are what is being attributed, not what the answer must name.
+    attribution: bool = False
 
     def asks_for(self, sentence: str) -> bool:
         """Does the sentence give the kind of answer the question asks for (a cause for "why…")?"""
@@ -28,12 +34,13 @@ class QuestionType:
     def bonus(self, sentence: str) -> float:
         """What the sentence adds to its relevance for being the definition or the kind of answer asked for."""
         return (W_DEFINITION * bool(self.defines and _is_definition(sentence, self.defines))
-                + W_ANSWER_TYPE * self.asks_for(sentence))
+                + self.weight * self.asks_for(sentence))
 
 
 def question_type(question: str) -> QuestionType:
     """The definition subject and the answer kind a question asks for, if any."""
-    return QuestionType(_defined_subject(question), _answer_cue(question))
+    cue, weight = _answer_cue(question)
+    return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT)
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
@@ -44,10 +51,18 @@ _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
 
 
+_RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
      re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
+    # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
+    # the answer is how other causes are ruled out.
+    (re.compile(r"\b(which one|which of (them|the two)|which is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+                r"|another cause|other causes?|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
+                r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
+                r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
+     _RULED_OUT, W_ATTRIBUTION),
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
      re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
@@ -65,9 +80,13 @@ _ANSWER_TYPES = [
 ]
 
 
-def _answer_cue(question: str) -> re.Pattern | None:
-    """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one."""
-    return next((cue for asks, cue in _ANSWER_TYPES if asks.search(question)), None)
+def _answer_cue(question: str) -> tuple[re.Pattern | None, float]:
+    """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one, and
+    what such an answer is worth."""
+    for asks, cue, *weight in _ANSWER_TYPES:
+        if asks.search(question):
+            return cue, (weight[0] if weight else W_ANSWER_TYPE)
+    return None, W_ANSWER_TYPE
 
 
 def _defined_subject(question: str) -> str | None:

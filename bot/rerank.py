@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .answerability import Coverage, Term, key_terms
+from .answerability import Coverage, Term, key_terms, story_as_subject
 from .clauses import story_words
 from .coverage import CoverageJudge
 from .query import Query
@@ -55,13 +55,14 @@ class Reranker:
         if isinstance(query, str):
             query = self.retriever.analyze(query)
         hits = self.retriever.search(query, k=max(k, self.depth), also=carried_on_by(self.judge))
-        story = story_words(query.text, lambda part: self.retriever.analyze(part).corrected)
+        kind = question_type(query.text)
+        story = story_words(query.text, lambda part: self.retriever.analyze(part).corrected, not kind.attribution)
         terms = key_terms(query.corrected, story)
+        terms = [t for t in terms if not t.story] or terms if kind.attribution else story_as_subject(terms, self.judge.off_title)
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
         terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
-        kind = question_type(query.text)
         scored = [(judge_hit(self.judge, terms, h, top_bm25)[0] + W_FUSED * h.fused + kind.bonus(h.sentence.text), h)
                   for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))

@@ -293,6 +293,34 @@ def test_what_a_first_visit_starts_with_is_answered_by_how_the_work_up_begins(an
     assert any(c.text.startswith("A physician begins with") for c in reply.claims), reply.reply
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["how does the doctor know my numbness is the lupus and not something else",
+     "I have lupus and MS. my legs tingle. how do they know which one is causing it?"],
+)
+def test_which_cause_is_it_is_answered_by_how_other_causes_are_ruled_out(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert any("rule out these other potential causes" in c.text for c in reply.claims), reply.reply
+
+
+def test_a_story_with_which_one_is_it_needs_no_sentence_naming_the_symptoms(answer_bot):
+    reply = answer_bot.reply([
+        {"role": "user", "content": "i have lupus and type 2 diabetes"},
+        {"role": "assistant", "content": "ok"},
+        {"role": "user", "content": "my feet have gone numb the last few months"},
+        {"role": "assistant", "content": "ok"},
+        {"role": "user", "content": "so how would they work out which one is doing it"},
+    ])
+    assert any("rule out these other potential causes" in c.text or "co-existing" in c.text for c in reply.claims), reply.reply
+
+
+@pytest.mark.parametrize("message", ["my hair keeps falling out, could that be the lupus?",
+                                     "My hair keeps falling out. Could that be the lupus?"])
+def test_a_question_about_its_own_story_abstains_when_the_article_never_names_it(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply

@@ -28,3 +28,19 @@ def test_a_word_in_both_the_story_and_the_question_is_the_question_s():
 def test_either_or_sides_are_paired():
     sides = {t.word: t.either for t in key_terms("are the nerves for feeling or the ones for moving hit harder")}
     assert sides["feeling"] == "move" and sides["moving"] == "feel" and sides["nerves"] == ""
+
+
+def test_a_statement_and_a_question_joined_by_a_comma_are_told_apart():
+    story = story_words("my neurologist wrote mononeuritis multiplex on my paperwork, what is that in plain english")
+    assert {"paperwork", "mononeuritis"} <= story
+    assert "english" not in story
+
+
+def test_a_sentence_that_opens_with_its_question_has_no_story_after_a_comma():
+    assert story_words("can lupus cause this, my feet burn at night") == frozenset()
+
+
+def test_whole_sentences_only_when_asked():
+    text = "i have diabetes and lupus both, how would they tell which one is causing my numb feet"
+    assert "diabetes" in story_words(text)
+    assert story_words(text, clauses=False) == frozenset()
