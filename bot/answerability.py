@@ -38,7 +38,7 @@ SCAFFOLDING = frozenset(
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
-    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow""".split()
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -225,9 +225,11 @@ def corpus_terms(texts: list[str], health_similarity: Callable[[str], float],
     return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity, organ_similarity)
 
 
-def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], corpus: CorpusTerms) -> Coverage:
+def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], corpus: CorpusTerms,
+          around: frozenset[str] = frozenset()) -> Coverage:
     """Which terms a sentence covers (``evidence``: its stems and synonyms' targets; ``title``: article
-    title stems, matched exactly), and which missing ones block an answer."""
+    title stems, matched exactly), and which missing ones block an answer (``around``: stems of the
+    sentences before it in its paragraph, which name what it goes on about)."""
     covered, missing, topic = [], [], []
     for t in terms:
         if t.stem in evidence or _any_phrase(t, evidence) or _near(t.stem, evidence):
@@ -260,11 +262,12 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
                 blockers.append(t)
         elif subject >= (RARE_SUBJECT_SCORE if t.weight >= RARE_WEIGHT else HEALTH_SIMILARITY):
             blockers.append(t)
-    # A two-word concept the corpus names elsewhere ("side effects") and this sentence lacks entirely.
+    # A two-word concept the corpus names elsewhere ("side effects") and this sentence lacks entirely, unless
+    # its paragraph is about it ("Sensory nerves are particularly vulnerable." closes one on peripheral neuropathy).
     for t in terms:
         nxt = by_position.get(t.position + 1)
         if (nxt and (t.stem, nxt.stem) in corpus.bigrams and t in missing_set and nxt in missing_set
-                and not (t.story or nxt.story)):
+                and not (t.story or nxt.story) and not (t.stem in around and nxt.stem in around)):
             blockers.extend((t, nxt))
     return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
 

@@ -46,3 +46,16 @@ def carried_on(article: Article, s: Sentence) -> Sentence | None:
     naming Mononeuritis Multiplex): it answers through ``s``, though its own words rarely match a question."""
     nxt = article.sentences[s.position + 1] if s.position + 1 < len(article.sentences) else None
     return nxt if nxt is not None and s in antecedents(article, nxt) else None
+
+
+def paragraph_before(article: Article, s: Sentence) -> list[Sentence]:
+    """The sentences before ``s`` in its paragraph, earliest first: where its subject was named."""
+    out: list[Sentence] = []
+    i = s.position
+    while i > 0:
+        prev = article.sentences[i - 1]
+        if prev.section != s.section or "\n\n" in article.text[prev.end : article.sentences[i].start]:
+            break
+        out.insert(0, prev)
+        i -= 1
+    return out

@@ -17,7 +17,7 @@ from . import word_table
 from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
                             corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
-from .context import antecedents, carried_on
+from .context import antecedents, carried_on, paragraph_before
 from .definitions import defined_terms, says_what_it_means
 from .embedder import Embedder
 from .index_store import LoadedIndex
@@ -50,6 +50,7 @@ class CoverageJudge:
         self.titles = {d: self._title_stems(a.title) for d, a in index.articles.items()}
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
+        self._paragraph: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
 
@@ -117,13 +118,22 @@ class CoverageJudge:
         "death", "weaker" by "strength"): paraphrase is not a new subject."""
         evidence = self.evidence(s) if evidence is None else evidence
         title = self.titles[s.doc_id]
-        cov = cover(terms, evidence, title, self.corpus)
+        around = self.paragraph_stems(s)
+        cov = cover(terms, evidence, title, self.corpus, around)
         loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
         synonyms = {t.stem for t in loose if self._closest(t.word, s) >= SYNONYM_SIMILARITY}
         # "inflammation in these tiny vessels" is about vasculitis: the article defined it so.
         synonyms |= {t.stem for t in cov.missing
                      if t.stem in self.definitions and says_what_it_means(self.definitions[t.stem], evidence)}
-        return cover(terms, evidence | synonyms, title, self.corpus) if synonyms else cov
+        return cover(terms, evidence | synonyms, title, self.corpus, around) if synonyms else cov
+
+    def paragraph_stems(self, s: Sentence) -> frozenset[str]:
+        """Stems of the sentences before ``s`` in its paragraph."""
+        cached = self._paragraph.get(s.id)
+        if cached is None:
+            before = paragraph_before(self.index.articles[s.doc_id], s)
+            cached = self._paragraph[s.id] = frozenset(all_stems(" ".join(p.text for p in before)))
+        return cached
 
     def _closest(self, word: str, s: Sentence) -> float:
         """Highest cosine of ``word`` to a word of ``s``; cached, as each reply asks it of ~20 sentences twice."""

@@ -25,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .context import paragraph_before
 from .splitter import split_sentences
 from .text import STOPWORDS, content_words, lexicon, normalize, stem, words
 from .types import Sentence
@@ -201,17 +202,7 @@ class GroundingChecker:
 
     def paragraph(self, s: Sentence) -> str:
         """The sentence with the ones before it in its paragraph: where "It"/"This condition" is named."""
-        article = self.index.articles[s.doc_id]
-        out = [s.text]
-        i = s.position
-        while i > 0:
-            prev = article.sentences[i - 1]
-            gap = article.text[prev.end : article.sentences[i].start]
-            if prev.section != s.section or "\n\n" in gap:
-                break
-            out.insert(0, prev.text)
-            i -= 1
-        return " ".join(out)
+        return " ".join([*(p.text for p in paragraph_before(self.index.articles[s.doc_id], s)), s.text])
 
 
     def _known(self, word: str) -> bool:

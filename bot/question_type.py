@@ -72,6 +72,11 @@ _ANSWER_TYPES = [
                 r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician)\b[^?]{0,60}\b(first|at the start|begin\w*)\b",
                 re.I),
      re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)),
+    # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
+    # sentence singling one out.
+    (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
+                r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
+     re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly)\b", re.I)),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
      re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),

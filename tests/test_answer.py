@@ -321,6 +321,28 @@ def test_a_question_about_its_own_story_abstains_when_the_article_never_names_it
     assert reply.abstained and reply.claims == [], reply.reply
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["are the nerves for feeling hit harder than the ones for moving?",
+     "which nerves does lupus hit worst?"],
+)
+def test_which_kind_is_hit_hardest_is_answered_by_the_sentence_singling_one_out(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert any(c.text == "Sensory nerves are particularly vulnerable." for c in reply.claims), reply.reply
+
+
+def test_a_two_word_concept_blocks_a_sentence_only_when_its_paragraph_never_names_it(answer_bot, loaded_index):
+    from bot.answerability import key_terms
+
+    def blockers(question, sentence_start):
+        s = next(x for x in loaded_index.sentences if x.text.startswith(sentence_start))
+        return [t.word for t in answer_bot.judge.cover(key_terms(question), s).blockers]
+
+    # The paragraph is about peripheral neuropathy; nothing near the gabapentin sentence is about side effects.
+    assert blockers("are sensory nerves vulnerable in peripheral neuropathy", "Sensory nerves are") == []
+    assert blockers("what are the side effects of gabapentin", "Anti-seizure medications") == ["side", "effects"]
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply
