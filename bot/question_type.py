@@ -16,6 +16,8 @@ from .text import fold
 W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
 # Words that rule other causes out are rarer and surer marks of their answer than "causes" is of a why-answer.
 W_ATTRIBUTION = 0.6
+# A name the question did not use is as sure a mark of the answer to "what's it called?".
+W_NAME = 0.6
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,14 @@ class QuestionType:
     # "…my feet are numb. how would they work out which one is doing it?": the symptoms told around the
     # question are what is being attributed, not what the answer must name.
     attribution: bool = False
+    asked: frozenset[str] = frozenset()  # the question's own words, lowercased
 
     def asks_for(self, sentence: str) -> bool:
-        """Does the sentence give the kind of answer the question asks for (a cause for "why…")?"""
+        """Does the sentence give the kind of answer the question asks for (a cause for "why…")? A name
+        question wants a name it did not use itself: "known as neuropsychiatric lupus", not "known as lupus"."""
+        if self.cue is _NAMES:
+            return any(set(re.findall(r"[a-z][\w-]{3,}", m.group(2).lower())) - self.asked
+                       for m in _NAMES.finditer(sentence))
         return bool(self.cue and self.cue.search(sentence))
 
     def bonus(self, sentence: str) -> float:
@@ -40,7 +47,8 @@ class QuestionType:
 def question_type(question: str) -> QuestionType:
     """The definition subject and the answer kind a question asks for, if any."""
     cue, weight = _answer_cue(question)
-    return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT)
+    return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT,
+                        asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())))
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
@@ -52,6 +60,8 @@ _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|what
 
 
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
+# "…known as neuropsychiatric lupus": the name and up to three words of it.
+_NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0,2})", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
@@ -79,7 +89,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly)\b", re.I)),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
-     re.compile(r"\b(known as|called|termed|refers? to)\b", re.I)),
+     _NAMES, W_NAME),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]

@@ -1,0 +1,37 @@
+"""What kind of answer a question asks for: the cues both ranking stages reward."""
+
+import pytest
+
+from bot.question_type import W_ANSWER_TYPE, question_type
+
+NAMED = "This involvement, known as neuropsychiatric lupus, frequently manifests as nerve pain, or neuropathic pain."
+RESTATED = "Systemic Lupus Erythematosus (SLE), commonly known as lupus, is a chronic autoimmune disease."
+
+
+def test_a_name_question_rewards_a_name_it_did_not_use_itself():
+    kind = question_type("what's it called when lupus attacks the nervous system?")
+    assert kind.asks_for(NAMED)
+    assert not kind.asks_for(RESTATED)  # "known as lupus" names nothing new
+
+
+@pytest.mark.parametrize("question", [
+    "how do they know my tingling is from the lupus and not something else?",
+    "i have diabetes too, which one is causing it?",
+])
+def test_which_cause_is_it_wants_other_causes_ruled_out(question):
+    kind = question_type(question)
+    assert kind.attribution
+    assert kind.bonus("The doctor must rule out these other potential causes first.") > W_ANSWER_TYPE
+
+
+def test_a_plain_question_asks_for_no_kind():
+    kind = question_type("does lupus cause nerve pain")
+    assert kind.bonus(NAMED) == 0 and not kind.attribution
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("what will the neurologist do first at my appointment?", "A physician begins with a detailed history."),
+    ("which nerves get hit the worst?", "Sensory nerves are particularly vulnerable."),
+])
+def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
+    assert question_type(question).asks_for(sentence)
