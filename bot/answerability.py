@@ -38,7 +38,8 @@ SCAFFOLDING = frozenset(
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
-    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets""".split()
+    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
+    totally clearly absolutely completely definitely seriously obviously crazy""".split()
 )
 
 MAX_WEIGHT = 4.0

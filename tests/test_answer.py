@@ -343,6 +343,12 @@ def test_a_two_word_concept_blocks_a_sentence_only_when_its_paragraph_never_name
     assert blockers("what are the side effects of gabapentin", "Anti-seizure medications") == ["side", "effects"]
 
 
+def test_a_feeling_after_the_question_does_not_stop_its_answer(answer_bot):
+    reply = ask(answer_bot, "my nerve test came back normal but my feet still burn every night. how is that possible? "
+                            "honestly starting to feel like nobody believes me")
+    assert any("may appear normal" in c.text for c in reply.claims), reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply

@@ -44,3 +44,12 @@ def test_whole_sentences_only_when_asked():
     text = "i have diabetes and lupus both, how would they tell which one is causing my numb feet"
     assert "diabetes" in story_words(text)
     assert story_words(text, clauses=False) == frozenset()
+
+
+def test_a_feeling_closing_a_message_is_not_part_of_its_question():
+    story = story_words("my nerve test was normal but my feet burn. how can that be?? starting to feel like nobody believes me")
+    assert {"nobody", "believes"} <= story
+
+
+def test_a_fear_of_something_stays_part_of_the_question():
+    assert "needles" not in story_words("does the nerve conduction test hurt? im scared of needles")
