@@ -344,8 +344,9 @@ def test_a_two_word_concept_blocks_a_sentence_only_when_its_paragraph_never_name
 
 
 def test_a_feeling_after_the_question_does_not_stop_its_answer(answer_bot):
-    reply = ask(answer_bot, "my nerve test came back normal but my feet still burn every night. how is that possible? "
-                            "honestly starting to feel like nobody believes me")
+    # Without the aside its chatter ("nobody", "believes") outweighs what the sentence covers, and it abstains.
+    reply = ask(answer_bot, "my nerve test was totally normal but my legs burn like fire every night. does normal mean "
+                            "nothing is wrong?? starting to feel like nobody believes me")
     assert any("may appear normal" in c.text for c in reply.claims), reply.reply
 
 
