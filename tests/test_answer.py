@@ -350,6 +350,11 @@ def test_a_feeling_after_the_question_does_not_stop_its_answer(answer_bot):
     assert any("may appear normal" in c.text for c in reply.claims), reply.reply
 
 
+def test_is_it_the_same_thing_is_answered_by_the_sentence_telling_them_apart(answer_bot):
+    reply = ask(answer_bot, "does lupus cause brain fog?", "is that the same thing as the burning in my hands though?")
+    assert any("distinct from neuropathic pain" in c.text for c in reply.claims), reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply
