@@ -91,6 +91,11 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 r"|connected to each other)\b", re.I),
      re.compile(r"\b(distinct|differ\w*|unlike|separate|the same)\b", re.I)),
+    # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
+    (re.compile(r"^\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
+                r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
+                r"|therapies|tests?|scans?)\b", re.I),
+     re.compile(r"\b(include|includes|including|such as)\b", re.I)),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
      _NAMES, W_NAME),

@@ -355,6 +355,12 @@ def test_is_it_the_same_thing_is_answered_by_the_sentence_telling_them_apart(ans
     assert any("distinct from neuropathic pain" in c.text for c in reply.claims), reply.reply
 
 
+def test_which_immune_drugs_is_answered_with_the_list_of_them(answer_bot):
+    # "These include…" names them; it leans on "Medications are used to calm the immune system…".
+    reply = ask(answer_bot, "what immune suppressants do they give for lupus nerve damage?")
+    assert any(c.text.startswith("These include cyclophosphamide") for c in reply.claims), reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply

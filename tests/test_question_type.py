@@ -33,6 +33,7 @@ def test_a_plain_question_asks_for_no_kind():
     ("what will the neurologist do first at my appointment?", "A physician begins with a detailed history."),
     ("which nerves get hit the worst?", "Sensory nerves are particularly vulnerable."),
     ("is the brain fog the same thing as my burning feet?", "However, these CNS symptoms are distinct from it."),
+    ("which painkillers do they use for it?", "These include pregabalin and duloxetine."),
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
