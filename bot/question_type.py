@@ -96,6 +96,10 @@ _ANSWER_TYPES = [
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
      re.compile(r"\b(include|includes|including|such as)\b", re.I)),
+    # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
+    (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without)"
+                r" (the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
+     re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_ATTRIBUTION),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
      _NAMES, W_NAME),

@@ -361,6 +361,13 @@ def test_which_immune_drugs_is_answered_with_the_list_of_them(answer_bot):
     assert any(c.text.startswith("These include cyclophosphamide") for c in reply.claims), reply.reply
 
 
+@pytest.mark.parametrize("message", ["is there anything other than medication for lupus nerve pain",
+                                     "what helps nerve pain without drugs"])
+def test_something_other_than_medicine_is_answered_by_what_goes_beyond_it(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert any(c.text.startswith("Beyond medication") for c in reply.claims), reply.reply
+
+
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
     reply = ask(answer_bot, "I've had lupus for years and my feet burn at night. Can lupus cause kidney failure too?")
     assert reply.abstained and reply.claims == [], reply.reply
