@@ -39,7 +39,7 @@ SCAFFOLDING = frozenset(
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
-    totally clearly absolutely completely definitely seriously obviously crazy though""".split()
+    totally clearly absolutely completely definitely seriously obviously crazy though already""".split()
 )
 
 MAX_WEIGHT = 4.0

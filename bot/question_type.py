@@ -65,7 +65,9 @@ _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
-     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from)\b", re.I)),
+     # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
+     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
+                r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
     (re.compile(r"\b(which one|which of (them|the two)|which is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"

@@ -35,6 +35,7 @@ def test_a_plain_question_asks_for_no_kind():
     ("is the brain fog the same thing as my burning feet?", "However, these CNS symptoms are distinct from it."),
     ("which painkillers do they use for it?", "These include pregabalin and duloxetine."),
     ("apart from tablets what else can i do?", "Beyond medication, supportive therapies help."),
+    ("why would they send me to physio?", "Physical therapy helps maintain muscle strength."),
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
