@@ -11,7 +11,7 @@ from itertools import chain
 
 from . import messages as text_of
 from .answerability import Coverage, asks_quantity, key_terms, states_quantity, story_as_subject, topical_count
-from .clauses import story_words
+from .clauses import points_back, story_words
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -99,7 +99,10 @@ class Bot:
         # question ("i have diabetes and lupus, how would they tell which one…") stays.
         story = self._story(r.focus, clauses=not kind.attribution)
         terms = key_terms(self.retriever.analyze(r.focus).corrected, story)
-        terms = [t for t in terms if not t.story] or terms if kind.attribution else story_as_subject(terms, self.judge.off_title)
+        if kind.attribution:
+            terms = [t for t in terms if not t.story] or terms
+        else:
+            terms = story_as_subject(terms, self.judge.off_title, points_back(r.focus))
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.

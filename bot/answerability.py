@@ -39,7 +39,8 @@ SCAFFOLDING = frozenset(
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
-    totally clearly absolutely completely definitely seriously obviously crazy though already""".split()
+    totally clearly absolutely completely definitely seriously obviously crazy though already
+    straightforward terms layman laymans complain complains complaining complained""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -151,16 +152,17 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
     return _pair_choices(list(terms.values()), toks)
 
 
-def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[Term]]) -> list[Term]:
+def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[Term]],
+                     points_back: bool = True) -> list[Term]:
     """``terms`` with the story's words made full subjects again when the question names none of its own but
     ties the story to the article's subject ("my hair keeps falling out, could that be the lupus?" asks about the
-    hair); ``off_title`` drops article-title words."""
+    hair); ``off_title`` drops article-title words; ``points_back``: the question points at its story ("that")."""
     off = off_title(terms)
     asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
     # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
     # "…for some test (EMG i think). what's that supposed to show" still asks about one thing in it.
     tied = any(not t.story and t not in off for t in terms)
-    if asked or not tied or not any(t.story for t in terms):
+    if asked or not tied or not points_back or not any(t.story for t in terms):
         return terms
     return [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story else t for t in terms]
 

@@ -35,28 +35,46 @@ def _clauses(sentence: str) -> list[str]:
     return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
 
 
-# How a patient closes a message after asking: a feeling or an apology, not more of the question ("…how can
-# the test be normal?? starting to feel like nobody believes me").
+# How a patient closes a message after asking: a feeling, an apology or why they ask, not more of the question
+# ("…how can the test be normal?? starting to feel like nobody believes me").
 _ASIDE = re.compile(
     r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am) )?(?:starting to feel|start(?:ing)? to think"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really )?(?:scared|worried|frustrated|fed up|desperate|exhausted)\W*$"
-    r"|i just want|any help|appreciate)"
+    r"|i just want|any help|appreciate"
+    # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
+    r"|(just )?trying to|so (that )?i can|just so|i (want|need) to (know|understand|be)|for (a|my) (class|essay|presentation|assignment)"
+    r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
 )
 
 
-def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses: bool = True) -> frozenset[str]:
-    """Words that occur only in the statements before the message's first question sentence, or in a feeling or
-    apology closing it (none when it asks nothing outright: then it is all question). Anything else after a
-    question mostly elaborates on it ("…worse? it's always worse in winter", "like going gluten free"), so it
-    stays part of it. ``correct`` spell-corrects a sentence the way the key terms were corrected;
-    ``clauses=False`` takes whole sentences only, leaving a statement and a question joined by a comma to the
-    question."""
+def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
+    """The message's story parts (statements before its first question, closing asides) and question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p.lower())), 0)
-    if first == 0 and not any(_ASIDE.match(p.lower()) for p in parts[1:]):
-        return frozenset()  # the message opens with its question (most do): no story, nothing to correct
     asides = [p for p in parts[first + 1 :] if _ASIDE.match(p.lower())]
-    story = {w for p in [*parts[:first], *asides] for w in words(correct(p))}
-    question = {w for p in parts[first:] if p not in asides for w in words(correct(p))}
-    return frozenset(story - question)
+    return [*parts[:first], *asides], [p for p in parts[first:] if p not in asides]
+
+
+def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses: bool = True) -> frozenset[str]:
+    """Words that occur only in the statements before the message's first question sentence, or in a feeling, an
+    apology or a reason closing it (none when it asks nothing outright: then it is all question). Anything else
+    after a question mostly elaborates on it ("…worse? it's always worse in winter", "like going gluten free"), so
+    it stays part of it. ``correct`` spell-corrects a sentence the way the key terms were corrected;
+    ``clauses=False`` takes whole sentences only, leaving a statement and a question joined by a comma to the
+    question."""
+    story, question = _split(text, clauses)
+    if not story:
+        return frozenset()  # the message opens with its question (most do): no story, nothing to correct
+    said = {w for p in story for w in words(correct(p))}
+    return frozenset(said - {w for p in question for w in words(correct(p))})
+
+
+_POINTS_BACK = re.compile(r"\b(that|this|it|these|those|they|them)\b")
+
+
+def points_back(text: str) -> bool:
+    """Does the question itself point back at its story ("…could that be the lupus?"), rather than name what it
+    asks about ("…could you explain what lupus is?")?"""
+    story, question = _split(text, True)
+    return bool(story) and any(_POINTS_BACK.search(p.lower()) for p in question)

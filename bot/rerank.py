@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .answerability import Coverage, Term, key_terms, story_as_subject
-from .clauses import story_words
+from .clauses import points_back, story_words
 from .coverage import CoverageJudge
 from .query import Query
 from .question_type import question_type
@@ -58,7 +58,10 @@ class Reranker:
         kind = question_type(query.text)
         story = story_words(query.text, lambda part: self.retriever.analyze(part).corrected, not kind.attribution)
         terms = key_terms(query.corrected, story)
-        terms = [t for t in terms if not t.story] or terms if kind.attribution else story_as_subject(terms, self.judge.off_title)
+        if kind.attribution:
+            terms = [t for t in terms if not t.story] or terms
+        else:
+            terms = story_as_subject(terms, self.judge.off_title, points_back(query.text))
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)

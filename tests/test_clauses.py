@@ -1,7 +1,9 @@
 """How a message's words are read: the story around its question, and the sides of an either-or choice."""
 
+import pytest
+
 from bot.answerability import key_terms
-from bot.clauses import story_words
+from bot.clauses import points_back, story_words
 
 
 def test_statements_before_the_question_are_story():
@@ -53,3 +55,17 @@ def test_a_feeling_closing_a_message_is_not_part_of_its_question():
 
 def test_a_fear_of_something_stays_part_of_the_question():
     assert "needles" not in story_words("does the nerve conduction test hurt? im scared of needles")
+
+
+def test_why_they_ask_closing_a_message_is_story():
+    story = story_words("what does it feel like? trying to work out how to describe mine to the GP")
+    assert {"describe", "gp"} <= story
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("my hair keeps falling out. could that be the lupus?", True),
+    ("could you explain what lupus is? my physician keeps writing SLE on my forms", False),
+    ("could that be the lupus?", False),  # no story to point at
+])
+def test_a_question_points_back_at_its_story_only_with_a_pronoun(text, expected):
+    assert points_back(text) is expected
