@@ -283,24 +283,26 @@ def test_the_story_before_a_question_does_not_stop_its_answer(answer_bot, loaded
     assert any(fragment in c.text for c in reply.claims), reply.reply
 
 
-@pytest.mark.parametrize(
-    "message",
-    ["my first visit with the neurologist is on monday. what do they do first?",
-     "before any tests what will the doctor do to examine me"],
-)
-def test_what_a_first_visit_starts_with_is_answered_by_how_the_work_up_begins(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert any(c.text.startswith("A physician begins with") for c in reply.claims), reply.reply
+# Questions asking for a kind of answer (how a visit begins, which cause it is, which kind is hit hardest,
+# something other than medicine, which drugs), worded differently from the eval sets.
+KIND_OF_ANSWER = [
+    ("my first visit with the neurologist is on monday. what do they do first?", "A physician begins with"),
+    ("before any tests what will the doctor do to examine me", "A physician begins with"),
+    ("how does the doctor know my numbness is the lupus and not something else", "rule out these other potential"),
+    ("I have lupus and MS. my legs tingle. how do they know which one is causing it?", "rule out these other potential"),
+    ("are the nerves for feeling hit harder than the ones for moving?", "Sensory nerves are particularly vulnerable."),
+    ("which nerves does lupus hit worst?", "Sensory nerves are particularly vulnerable."),
+    ("is there anything other than medication for lupus nerve pain", "Beyond medication"),
+    ("what helps nerve pain without drugs", "Beyond medication"),
+    # "These include…" names them; it leans on "Medications are used to calm the immune system…".
+    ("what immune suppressants do they give for lupus nerve damage?", "These include cyclophosphamide"),
+]
 
 
-@pytest.mark.parametrize(
-    "message",
-    ["how does the doctor know my numbness is the lupus and not something else",
-     "I have lupus and MS. my legs tingle. how do they know which one is causing it?"],
-)
-def test_which_cause_is_it_is_answered_by_how_other_causes_are_ruled_out(answer_bot, message):
+@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER)
+def test_a_question_asking_for_a_kind_of_answer_gets_the_sentence_giving_it(answer_bot, message, fragment):
     reply = ask(answer_bot, message)
-    assert any("rule out these other potential causes" in c.text for c in reply.claims), reply.reply
+    assert any(fragment in c.text for c in reply.claims), reply.reply
 
 
 def test_a_story_with_which_one_is_it_needs_no_sentence_naming_the_symptoms(answer_bot):
@@ -319,16 +321,6 @@ def test_a_story_with_which_one_is_it_needs_no_sentence_naming_the_symptoms(answ
 def test_a_question_about_its_own_story_abstains_when_the_article_never_names_it(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply
-
-
-@pytest.mark.parametrize(
-    "message",
-    ["are the nerves for feeling hit harder than the ones for moving?",
-     "which nerves does lupus hit worst?"],
-)
-def test_which_kind_is_hit_hardest_is_answered_by_the_sentence_singling_one_out(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert any(c.text == "Sensory nerves are particularly vulnerable." for c in reply.claims), reply.reply
 
 
 def test_a_two_word_concept_blocks_a_sentence_only_when_its_paragraph_never_names_it(answer_bot, loaded_index):
@@ -353,19 +345,6 @@ def test_a_feeling_after_the_question_does_not_stop_its_answer(answer_bot):
 def test_is_it_the_same_thing_is_answered_by_the_sentence_telling_them_apart(answer_bot):
     reply = ask(answer_bot, "does lupus cause brain fog?", "is that the same thing as the burning in my hands though?")
     assert any("distinct from neuropathic pain" in c.text for c in reply.claims), reply.reply
-
-
-def test_which_immune_drugs_is_answered_with_the_list_of_them(answer_bot):
-    # "These include…" names them; it leans on "Medications are used to calm the immune system…".
-    reply = ask(answer_bot, "what immune suppressants do they give for lupus nerve damage?")
-    assert any(c.text.startswith("These include cyclophosphamide") for c in reply.claims), reply.reply
-
-
-@pytest.mark.parametrize("message", ["is there anything other than medication for lupus nerve pain",
-                                     "what helps nerve pain without drugs"])
-def test_something_other_than_medicine_is_answered_by_what_goes_beyond_it(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert any(c.text.startswith("Beyond medication") for c in reply.claims), reply.reply
 
 
 def test_a_subject_in_the_question_itself_still_blocks_after_a_story(answer_bot):
