@@ -98,7 +98,8 @@ _EMERGENCY = [
     r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot|load|loads|pile|heap)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
     r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
-    r"\b(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
+    # "…take 2 of my gabapentin": an overdose told, not asked about ("can i take 2 of my…" is a decision)
+    r"(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )\b(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
     r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
     r"\b(coughing|vomiting|throwing|puking|spitting) (up )?blood\b",
     r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",

@@ -89,5 +89,10 @@ def test_where_the_pills_are_kept_is_not_an_emergency(text):
     assert found is None or found.kind != "emergency"
 
 
+def test_asking_to_take_two_is_a_decision_not_an_overdose():
+    assert check_safety("can i take 2 of my gabapentin tonight instead of 1? pain is really bad").kind == "medical_advice"
+    assert check_safety("my son took 12 of my pills").kind == "emergency"
+
+
 def test_ok_if_i_just_stop_is_a_decision_for_the_clinician():
     assert check_safety("been on prednisone 3 months and hate it, ok if i just stop taking it?").kind == "medical_advice"
