@@ -99,7 +99,7 @@ _EMERGENCY = [
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot|load|loads|pile|heap)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
     r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
     # "…take 2 of my gabapentin": an overdose told, not asked about ("can i take 2 of my…" is a decision)
-    r"(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )\b(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
+    r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
     r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
     r"\b(coughing|vomiting|throwing|puking|spitting) (up )?blood\b",
     r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",
@@ -136,7 +136,8 @@ _EMERGENCY = [
     r"\bgoodbye\b[^?]{0,140}\b(not answering|won'?t answer|isn'?t answering|not picking up|can'?t (reach|get hold of))\b|\b(not answering|won'?t answer|isn'?t answering|not picking up|can'?t (reach|get hold of))\b[^?]{0,140}\bgoodbye\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,15}\b(whole|entire|full)\b[^.?!]{0,25}\b(tablets|pills|meds|medication|medicines|doses)\b[^.?!]{0,15}\bat once\b",
     r"\bskin\b[^.?!]{0,20}\b(blister\w*|peel\w*)\b[^?!]{0,80}\b(mouth|eyes?)\b",
-    r"(?=.*\b(hours?|today|yesterday|overnight|this morning|last night|by the hour)\b)(?=.*\b(weak\w*|numb\w*|can'?t feel)\b).*\b(spreading|creeping|moving|climbing|travell?ing|going|gone) (up|higher)\b",
+    # anchored: the lookaheads scan the whole message once, not from every position
+    r"^(?=.*\b(hours?|today|yesterday|overnight|this morning|last night|by the hour)\b)(?=.*\b(weak\w*|numb\w*|can'?t feel)\b).*\b(spreading|creeping|moving|climbing|travell?ing|going|gone) (up|higher)\b",
     r"\bworst (\w+ ){0,2}pain (of|in) my (whole )?life\b|\b(belly|stomach|tummy|abdomen) (is |feels )?(hard|rigid|stiff) (as|like) a board\b",
     r"\b(spots|rash|marks|blotches)\b[^.?!]{0,50}\b(don'?t|doesn'?t|do not|does not|won'?t|not) (fade|go away|disappear|go white)\b[^.?!]{0,40}\bglass\b|\bglass test\b",
     r"\b(meter|reading|sugar|glucose|bm)\b[^.?!]{0,20}\b(says|reads|shows|showing|reading) (hi|lo)\b|\bpear drops\b|\bbreath smells (like|of) (pear|acetone|nail (polish|varnish))\b"
@@ -210,7 +211,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
            r"|(can|could) (i|we) (just )?take (all|both|them all))\b")
-_DECISION_RE = re.compile(rf"(?=.*{_PERSONAL})(?=.*{_TREATMENT}).*{_CHOICE}")
+_DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
 _EMERGENCY_RE = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY))
@@ -266,7 +267,7 @@ def check_safety(text: str) -> Safety | None:
     norm = normalize(text)
     if _emergency(norm):
         return Safety("emergency", messages.EMERGENCY)
-    if _ADVICE_RE.search(norm) or _DECISION_RE.search(norm):
+    if _ADVICE_RE.search(norm) or all(p.search(norm) for p in _DECISION):
         return Safety("medical_advice", messages.MEDICAL_ADVICE)
     return None
 
