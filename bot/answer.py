@@ -10,13 +10,11 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import Coverage, asks_quantity, key_terms, states_quantity, story_as_subject, topical_count
-from .clauses import points_back, story_words
+from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
-from .question_type import question_type
-from .rerank import DEPTH as RERANK_DEPTH, carried_on_by, judge_hit
+from .rerank import DEPTH as RERANK_DEPTH, carried_on_by, judge_hit, question_terms
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
@@ -93,16 +91,8 @@ class Bot:
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
-        kind = question_type(r.focus)
-        # "…my feet are numb. how would they work out which one is doing it?": the symptoms told before the
-        # question are what is being attributed, not what the answer must name; a cause named beside the
-        # question ("i have diabetes and lupus, how would they tell which one…") stays.
-        story = self._story(r.focus, clauses=not kind.attribution)
-        terms = key_terms(self.retriever.analyze(r.focus).corrected, story)
-        if kind.attribution:
-            terms = [t for t in terms if not t.story] or terms
-        else:
-            terms = story_as_subject(terms, self.judge.off_title, points_back(r.focus))
+        kind, terms = question_terms(r.focus, self.retriever.analyze(r.focus).corrected, self.retriever.analyze,
+                                     self.judge)
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
@@ -177,9 +167,6 @@ class Bot:
         if carried and carried.id not in picked and len(picked) < budget:
             picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
-
-    def _story(self, text: str, clauses: bool = True) -> frozenset[str]:
-        return story_words(text, lambda part: self.retriever.analyze(part).corrected, clauses)
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""

@@ -14,10 +14,9 @@ from .text import fold
 # Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout for the answer stage; adding them
 # to the reranker raised Recall@3 on six of nine eval sets and lowered it on none).
 W_DEFINITION, W_ANSWER_TYPE = 0.5, 0.3
-# Words that rule other causes out are rarer and surer marks of their answer than "causes" is of a why-answer.
-W_ATTRIBUTION = 0.6
-# A name the question did not use is as sure a mark of the answer to "what's it called?".
-W_NAME = 0.6
+# Some cues mark their answer more surely than "causes" marks a why-answer: ruling other causes out, going
+# "beyond medication", a name the question did not use.
+W_SURE_CUE = 0.6
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ _ANSWER_TYPES = [
                 r"|another cause|other causes?|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
-     _RULED_OUT, W_ATTRIBUTION),
+     _RULED_OUT, W_SURE_CUE),
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
      re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
@@ -101,10 +100,10 @@ _ANSWER_TYPES = [
     # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
     (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without)"
                 r" (the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
-     re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_ATTRIBUTION),
+     re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
-     _NAMES, W_NAME),
+     _NAMES, W_SURE_CUE),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]

@@ -14,7 +14,7 @@ from .answerability import Coverage, Term, key_terms, story_as_subject
 from .clauses import points_back, story_words
 from .coverage import CoverageJudge
 from .query import Query
-from .question_type import question_type
+from .question_type import QuestionType, question_type
 from .retrieval import HybridRetriever
 from .types import Hit
 
@@ -55,13 +55,7 @@ class Reranker:
         if isinstance(query, str):
             query = self.retriever.analyze(query)
         hits = self.retriever.search(query, k=max(k, self.depth), also=carried_on_by(self.judge))
-        kind = question_type(query.text)
-        story = story_words(query.text, lambda part: self.retriever.analyze(part).corrected, not kind.attribution)
-        terms = key_terms(query.corrected, story)
-        if kind.attribution:
-            terms = [t for t in terms if not t.story] or terms
-        else:
-            terms = story_as_subject(terms, self.judge.off_title, points_back(query.text))
+        kind, terms = question_terms(query.text, query.corrected, self.retriever.analyze, self.judge)
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
@@ -70,6 +64,22 @@ class Reranker:
                   for h in hits]
         scored.sort(key=lambda p: (-p[0], p[1].rank))
         return [replace(h, rank=i, relevance=round(score, 6)) for i, (score, h) in enumerate(scored[:k], start=1)]
+
+
+def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
+                   judge: CoverageJudge) -> tuple[QuestionType, list[Term]]:
+    """The kind of answer a message asks for and its key terms, with the story around the question read as that
+    kind needs: the symptoms told before "which one is doing it?" are set aside, and a story the question points
+    back at ("…could that be the lupus?") is its subject. Shared by the reranker and the answer stage."""
+    kind = question_type(text)
+    # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
+    story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution)
+    terms = key_terms(corrected, story)
+    if kind.attribution:
+        return kind, [t for t in terms if not t.story] or terms
+    if any(t.story for t in terms):
+        terms = story_as_subject(terms, judge.off_title, points_back(text))
+    return kind, terms
 
 
 def carried_on_by(judge: CoverageJudge) -> Callable[[list[Hit]], list[str]]:
