@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .answerability import SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -24,6 +24,7 @@ from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Senten
 log = logging.getLogger(__name__)
 
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
+_POINTS_BACK = re.compile(r"\b(it|its|it's|they|them|their|theirs)\b")
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
@@ -60,7 +61,7 @@ class Bot:
             return Reply(reply=safety.message, abstained=True, safety=safety)
         if not safety and (fixed := small_talk(question)):
             return Reply(reply=fixed, suggestions=self.suggestions(question))
-        resolved = resolve(msgs, topical_count)
+        resolved = resolve(msgs, self._topical_count)
         chosen = self._select(resolved, general=bool(safety))
         if not chosen:
             return self._abstain(resolved, safety)
@@ -89,6 +90,14 @@ class Bot:
                 seen.add((article.doc_id, sec.anchor))
                 yield article, sec
 
+    def _topical_count(self, text: str) -> int:
+        """How many of a turn's key terms name a subject of their own. In a turn pointing back, the articles' own
+        subject ("lupus") does not: "what happens when lupus eats it away?" still leans on the turn before."""
+        terms = key_terms(text)
+        if _POINTS_BACK.search(text.lower()):
+            terms = self.judge.off_title(terms)
+        return sum(1 for t in terms if t.weight >= SUBJECT_WEIGHT)
+
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
         kind, terms = question_terms(r.focus, self.retriever.analyze(r.focus).corrected, self.retriever.analyze,
@@ -104,7 +113,12 @@ class Bot:
             context_terms = self.judge.off_title(key_terms(self.retriever.analyze(r.context).corrected))
             topic = max(context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
-                terms = [*terms, replace(topic, position=-10)]
+                # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
+                # the follow-up's own subject: "and the one with the needles in the muscle?" after tingly hands
+                # asks about the needle test, not about tingling.
+                own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)
+                weight = topic.weight if _POINTS_BACK.search(r.focus.lower()) else min(topic.weight, max(own, SUBJECT_WEIGHT))
+                terms = [*terms, replace(topic, position=-10, weight=weight)]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
         hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=carried_on_by(self.judge))
         if not hits or not terms:

@@ -40,7 +40,7 @@ SCAFFOLDING = frozenset(
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
     totally clearly absolutely completely definitely seriously obviously crazy though already
-    straightforward terms layman laymans complain complains complaining complained""".split()
+    straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -145,6 +145,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
     for i, w in enumerate(toks):
         if w not in content or w in SCAFFOLDING or w.isdigit():
             continue
+        if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
+            continue  # "diff question", "quick question", "silly question": about the asking
         s = stem(_base_form(w))
         if s not in terms:
             weight = specificity(w) * (STORY_SHARE if w in story else 1.0)
@@ -153,10 +155,11 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
 
 
 def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[Term]],
-                     points_back: bool = True) -> list[Term]:
+                     points_back: bool = True, knows: Callable[[Term], bool] = lambda t: False) -> list[Term]:
     """``terms`` with the story's words made full subjects again when the question names none of its own but
     ties the story to the article's subject ("my hair keeps falling out, could that be the lupus?" asks about the
-    hair); ``off_title`` drops article-title words; ``points_back``: the question points at its story ("that")."""
+    hair); ``off_title`` drops article-title words; ``points_back``: the question points at its story ("that");
+    ``knows``: the corpus uses the word."""
     off = off_title(terms)
     asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
     # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
@@ -164,6 +167,11 @@ def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[T
     tied = any(not t.story and t not in off for t in terms)
     if asked or not tied or not points_back or not any(t.story for t in terms):
         return terms
+    # "…start my wife on cyclophosphamide… I thought that was a chemo drug. Why would it be used for her nerves?"
+    # is about the treatment the corpus names; the word it does not ("chemo") is a remark beside it.
+    named = [t for t in off if t.story and t.weight >= SUBJECT_WEIGHT and knows(t)]
+    if named:
+        return [replace(t, story=False, weight=t.weight / STORY_SHARE) if t in named else t for t in terms]
     return [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story else t for t in terms]
 
 
@@ -278,6 +286,7 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
 _ASKS_QUANTITY = re.compile(
     r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b"
+    r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) (dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
 )
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(

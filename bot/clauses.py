@@ -22,9 +22,14 @@ _ASKS = re.compile(
 )
 
 
-# "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma, then the
-# question in the same sentence.
-_COMMA_QUESTION = re.compile(r",\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
+# "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma (or a dash),
+# then the question in the same sentence.
+_COMMA_QUESTION = re.compile(r"(?:,|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
+
+
+# Before a dash, only a telling ("…I've confused myself — what's going on…?"); "the coating around nerves - what
+# happens when lupus damages it?" names its subject first.
+_TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|their)\b")
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -32,15 +37,19 @@ def _clauses(sentence: str) -> list[str]:
     if _ASKS.match(sentence.lower()):
         return [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
+    if m and not m.group(0).lstrip().startswith(",") and not _TELLS.search(sentence[: m.start()].lower()):
+        return [sentence]
     return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
 
 
 # How a patient closes a message after asking: a feeling, an apology or why they ask, not more of the question
 # ("…how can the test be normal?? starting to feel like nobody believes me").
 _ASIDE = re.compile(
-    r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am) )?(?:starting to feel|start(?:ing)? to think"
+    r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am|i feel|she'?s|he'?s|she is|he is|they'?re|they are"
+    r"|(?:my|her|his) \w+(?: is|'s)) )?(?:starting to feel|start(?:ing)? to think"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
-    r"|it'?s driving me|this is driving me|driving me|(?:so |really )?(?:scared|worried|frustrated|fed up|desperate|exhausted)\W*$"
+    r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
+    r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"
     r"|i just want|any help|appreciate"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
     r"|(just )?trying to|so (that )?i can|just so|i (want|need) to (know|understand|be)|for (a|my) (class|essay|presentation|assignment)"

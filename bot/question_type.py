@@ -27,6 +27,8 @@ class QuestionType:
     # "…my feet are numb. how would they work out which one is doing it?": the symptoms told around the
     # question are what is being attributed, not what the answer must name.
     attribution: bool = False
+    # …nor are the symptoms told before "what will the doctor do first?": the visit's first step is asked about.
+    story_aside: bool = False
     asked: frozenset[str] = frozenset()  # the question's own words, lowercased
 
     def asks_for(self, sentence: str) -> bool:
@@ -47,10 +49,15 @@ def question_type(question: str) -> QuestionType:
     """The definition subject and the answer kind a question asks for, if any."""
     cue, weight = _answer_cue(question)
     return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT,
+                        story_aside=cue is _RULED_OUT or cue is _BEGINS,
                         asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())))
 
 
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)(?:\s+(?:exactly|mean|means|again))?\s*\??\s*$", re.I)
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
+                      r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in plain (?:words|english)"
+                      r"|in simple (?:words|terms)))*\s*\??\s*$", re.I)
+# "…i dont even know what it is. what is lupus actualy?": a definition asked after the story.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
     r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
@@ -59,6 +66,7 @@ _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|what
 
 
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
+_BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)
 # "…known as neuropsychiatric lupus": the name and up to three words of it.
 _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0,2})", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
@@ -69,7 +77,8 @@ _ANSWER_TYPES = [
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one|which of (them|the two)|which is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+    (re.compile(r"\b(which one|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+                r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|another cause|other causes?|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
@@ -82,7 +91,7 @@ _ANSWER_TYPES = [
                 r"\b(appointment|appt|visit|neuro\w*|doctor|physician|rheum\w*|gp|they|tests?)\b"
                 r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician)\b[^?]{0,60}\b(first|at the start|begin\w*)\b",
                 re.I),
-     re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)),
+     _BEGINS),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
@@ -102,7 +111,8 @@ _ANSWER_TYPES = [
                 r" (the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
-    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b", re.I),
+    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b"
+                r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhat('?s| is) the (medical |proper |official |real )?(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
@@ -121,7 +131,7 @@ def _answer_cue(question: str) -> tuple[re.Pattern | None, float]:
 def _defined_subject(question: str) -> str | None:
     """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
     asks for a definition."""
-    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
+    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(_LAST_SENTENCE.split(question.strip())[-1])
     if m and len(m.group(1).split()) <= 5:
         subject = m.group(1).lower().strip(" ?.")
     else:

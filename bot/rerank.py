@@ -75,10 +75,10 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution)
     terms = key_terms(corrected, story)
-    if kind.attribution:
+    if kind.story_aside:
         return kind, [t for t in terms if not t.story] or terms
     if any(t.story for t in terms):
-        terms = story_as_subject(terms, judge.off_title, points_back(text))
+        terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
     return kind, terms
 
 

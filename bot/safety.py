@@ -148,6 +148,27 @@ _EMERGENCY = [
     r"\b(can|could) (hardly|barely|not|n'?t) (rouse|wake)\b",
     r"\b(he|she|they|it|dad|mum|mom|baby) (hasn'?t|has not|haven'?t|have not) (woken|woke|come round|come to)\b"
     r"|\b(seizure|fit|collapsed|passed out)\w*\b[^?!]{0,60}\b(hasn'?t|has not|not) (woken|woke|come round|come to)\b",
+    # From the fifth blind set.
+    r"\bfound (him|her|them|my \w+) (on the floor|collapsed|slumped)\b|\b(not|isn'?t|is not|wasn'?t) (responding|responsive)\b"
+    r"(?! to (?!(me|us|him|her|them|anything|anyone|voices?|touch|pain|shaking|his name|her name)\b))"
+    r"|\b(still )?not (really |fully )?awake\b[^.?!]{0,40}\b(fit|seizure|floor|shaking)\b|\b(fit|seizure|floor|shaking)\b[^?!]{0,60}\bnot (really |fully )?awake\b",
+    r"\b(stomach|belly|tummy|abdomen)\b[^.?!]{0,20}\b(rigid|board[- ]like)\b|\bworst pain\b[^.?!]{0,30}\b(ever|stomach|belly|tummy|chest|head)\b",
+    r"\b(shaking|jerking|twitching|fitting|seizing)\b[^?!]{0,50}\b(\d+|five|ten|fifteen|twenty) ?min\w*|\b(can'?t|cannot|won'?t) stop (shaking and |twitching and )?jerking\b",
+    r"\b(driv\w*|crash\w*|steer\w*) (the car |my car |the truck )?(into|off) (a|the) (wall|tree|bridge|cliff|road|lorry|truck|river|barrier|oncoming)\b|\bstep(ping)? in front of\b",
+    r"\b(can'?t|cannot|can not|couldn'?t) (seem to )?(catch|get) (my|his|her|their) breath\b",
+    r"\b(can'?t|cannot) see\b[^.?!]{0,40}\b(all of a sudden|suddenly)\b|\b(can'?t|cannot|can not) see (properly |well )?out of (either|both) eyes?\b",
+    r"\b(accidentally|by mistake|by accident)\b[^?!]{0,100}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|mouth sores|bleeding|can'?t stay awake)\b"
+    r"|\b(took|taken|had|swallowed)\b[^?!]{0,60}\b(by mistake|by accident)\b[^?!]{0,60}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|bleeding)\b",
+    r"\b(giving|gave|give) away (his|her|their|all (his|her|their)) (\w+ )?(pills|things|stuff|belongings|possessions)\b"
+    r"|\bsaying goodbye to (everyone|everybody|us all|the family|all of us)\b",
+    r"\bspurt\w*\b|\bblood\b[^.?!]{0,30}\b(won'?t|wont|doesn'?t|not) stop\w*\b",
+    r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,25}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
+    r"\b(lethal|fatal|deadly) (dose|amount|number)\b|\bwant (it|this|everything) (all )?to be over\b",
+    r"\b(just )?(had|having) a (fit|seizure|convulsion)\b[^?!]{0,40}\b(floor|shaking|still|not waking|won'?t wake)\b",
+    r"\bno (puede|puedo) (respirar|hablar|moverse|mover)\b|\bdolor (en el|de|del) pecho\b|\b(se desmay\w*|convulsi\w*|no responde)\b",
+    r"\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b[^?!]{0,40}\b(dizzy|faint|drowsy|sleepy|confused)\b"
+    r"|\b(dizzy|faint|drowsy|sleepy|confused)\b[^?!]{0,40}\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b",
+    r"\b(fever|temp\w*|burning up)\b[^?!]{0,60}\bneck\b[^.?!]{0,15}\bstiff\b|\b(fever|temp\w*)\b[^?!]{0,80}\b(can'?t stand|can'?t bear|hurts?) (the )?light\b",
 ]
 
 _ADVICE = [
@@ -191,7 +212,13 @@ _ADVICE = [
     r"\b(can|could|should|may) (my|our) ([\w ]{0,12}(son|daughter|kid|child|boy|girl|year old|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)) (take|have|use)\b[^.?!]{0,30}\b(my|mine|his|her|of my)\b",
     r"\bshould (my (mum|mom|dad|mother|father|husband|wife|partner|son|daughter)|he|she)\b[^.?!]{0,10}\b(get|have|go for|do|skip|refuse)\b",
     r"\b(wants|told|asked) me to (take|start|do|have|try|go on)\b[^?!]{0,80}\b(rather|instead|don'?t want|not sure|what should i do)\b",
-    r"\b(can|could|should|may) (he|she|they|my (son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother)) (use|take|have|borrow)\b[^.?!]{0,20}\b(my|mine)\b",
+    r"\b(can|could|should|may) (he|she|they|my (son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother)) (use|take|have|borrow)\b[^.?!]{0,20}\b(my|mine)\b",    # From the fifth blind set: decisions told as a plan, a gerund or a missed dose.
+    r"\bdo (i|we|you think i) (still |really |actually |even |personally |definitely )*need (them|it|this|that|those|these|to be on|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il|ig))\b",
+    r"\b(upping|raising|lowering|doubling|halving|stopping|quitting|skipping|dropping|ditching|cutting|reducing|increasing|decreasing|tapering|changing|switching) (down )?(my|her|his) (\w+ )?"
+    r"(doses?|dosage|meds|medications?|medicines?|pills|tablets|steroids|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
+    r"\bthinking (of|about) (just )?(going off|getting off|coming off|weaning off|ditching|binning|dropping|giving up)\b",
+    r"\b(forgot|forgotten|missed|skipped|forget)\b[^?!]{0,60}\b(can|could|should|do|may) (i|we|she|he) (take|have|double|make|still take)\b|\bto make up (for )?(it|the|my|a)?\b[^.?!]{0,20}\b(missed|dose|pill|tablet)|\b(missed|forgot)\b[^?!]{0,60}\bto make up\b",
+    r"\b(can|could|should|may) (she|he|they) (take|have|use|stop|skip|double|halve) (her|his|their)\b|\bevery other day\b[^.?!]{0,40}\b(instead|good plan|ok|okay|fine|to reduce)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -210,7 +237,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
-           r"|(can|could) (i|we) (just )?take (all|both|them all))\b")
+           r"|(can|could) (i|we) (just )?take (all|both|them all)|(good|bad|sensible|wise) (plan|idea)\?|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -77,6 +77,7 @@ def index_tokens(text: str) -> list[str]:
 
 
 Phrase = tuple[str, ...]  # stems of a clinical phrase; present only when all of them are
+GAP_REACH = 8  # words a gapped lay pair ("test … shocks") may span
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Lexicon:
 
     entries: dict[Phrase, tuple[Phrase, ...]]
     longest: int
+    # "test … shocks": two lay words a few words apart ("the test where they zap you with little shocks")
+    gapped: dict[tuple[str, str], tuple[Phrase, ...]] = field(default_factory=dict)
 
     def matches(self, stems: list[str]) -> dict[int, set[Phrase]]:
         """For each word position, the clinical phrases of every lay phrase covering it."""
@@ -94,6 +97,11 @@ class Lexicon:
                 for phrase in self.entries.get(tuple(stems[i : i + n]), ()):
                     for j in range(i, i + n):
                         out.setdefault(j, set()).add(phrase)
+        for i, first in enumerate(stems):
+            for j in range(i + 1, min(len(stems), i + 1 + GAP_REACH)):
+                for phrase in self.gapped.get((first, stems[j]), ()):
+                    out.setdefault(i, set()).add(phrase)
+                    out.setdefault(j, set()).add(phrase)
         return out
 
     def expand(self, stems: list[str]) -> list[str]:
@@ -110,15 +118,21 @@ def lexicon() -> Lexicon:
     """The packaged lay-term table."""
     raw = resources.files("bot").joinpath("lexicon/lay_terms.tsv").read_text(encoding="utf-8")
     entries: dict[Phrase, tuple[Phrase, ...]] = {}
+    gapped: dict[tuple[str, str], tuple[Phrase, ...]] = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         lay, _, clinical = line.partition("\t")
-        key = tuple(stem(w) for w in words(lay))
         phrases = tuple(p for p in (tuple(stem(w) for w in words(c)) for c in clinical.split(";")) if p)
+        if "…" in lay:
+            pair = tuple(stem(w) for part in lay.split("…") for w in words(part))
+            if len(pair) == 2 and phrases:
+                gapped[pair] = tuple(dict.fromkeys(gapped.get(pair, ()) + phrases))
+            continue
+        key = tuple(stem(w) for w in words(lay))
         if key and phrases:
             entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + phrases))
-    return Lexicon(entries, max(len(k) for k in entries))
+    return Lexicon(entries, max(len(k) for k in entries), gapped)
 
 
 def all_stems(text: str) -> list[str]:

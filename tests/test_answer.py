@@ -214,7 +214,7 @@ def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_
      ("my hands feel like im wearing gloves, is that from lupus?", "stocking-and-glove"),
      ("do painkillers like paracetamol help lupus nerve pain?", "over-the-counter pain relievers"),
      ("what imune supressing medicines are used for lupus nerve damage", "cyclophosphamide"),
-     ("why would lupus wreck your nerves in the first place", "autoantibodies and inflammatory cells"),
+     ("why would lupus wreck your nerves in the first place", "The underlying cause of nerve pain"),
      ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests"),
      ("which nerves does lupus damage most easily?", "Sensory nerves are particularly vulnerable"),
      ("what is the root cause of lupus nerve pain", "The underlying cause of nerve pain"),
