@@ -24,7 +24,7 @@ from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Senten
 log = logging.getLogger(__name__)
 
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
-_POINTS_BACK = re.compile(r"\b(it|its|it's|they|them|their|theirs)\b")
+_POINTS_BACK = re.compile(r"\b(it|its|it's)\b")
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean

@@ -373,3 +373,53 @@ def test_an_either_or_question_about_two_unknown_subjects_still_abstains(answer_
 def test_which_is_the_rarest_finds_the_less_frequent_form(answer_bot):
     reply = ask(answer_bot, "what types of nerve damage can lupus cause", "which one is the rarest?")
     assert any("less frequent" in c.text for c in reply.claims), reply.reply
+
+
+# Follow-ups: the earlier topic stays in play but does not outweigh what the new turn asks about, unless the
+# turn points back at it ("its side effects").
+FOLLOW_UPS = [
+    (("my husband's feet tingle all the time", "and the test where they stick needles in the muscle, what is that for?"),
+     "Electromyography (EMG)"),
+    (("what is the insulation around a nerve called?", "what happens when lupus eats it away?"), "Damage to this insulation"),
+    (("does lupus cause nerve pain?", "ok, quick question: do pharmacy painkillers work for it?"), "over-the-counter pain relievers"),
+]
+
+
+@pytest.mark.parametrize("turns, fragment", FOLLOW_UPS)
+def test_a_follow_up_answers_what_the_new_turn_asks(answer_bot, loaded_index, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("turns", [("what is gabapentin used for?", "what are its side effects?"),
+                                   ("my feet burn from the lupus lately", "ok and can lupus hurt your eyes as well?")])
+def test_a_follow_up_about_something_the_article_never_covers_still_abstains(answer_bot, turns):
+    reply = ask(answer_bot, *turns)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+# A story before the question, told in new ways: the definition asked after it, a test described by what it
+# does, a remark the article never names beside a treatment it does, a visit's first step.
+STORY_THEN_QUESTION = [
+    ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",
+     "commonly known as lupus"),
+    ("they did a test that sends little electric shocks up my arm, what does it check?", "Nerve Conduction Studies (NCS) measure"),
+    ("the rheumatologist mentioned azathioprine and my friend said that's what transplant people take. why would I"
+     " need it for my nerves?", "These include cyclophosphamide, azathioprine"),
+    ("I'm 68 and seeing a neurologist on friday about my numb toes. what will she do first?", "A physician begins with"),
+    ("my sister has lupus and diabetes. could the diabetes be doing it instead of the lupus?", "co-existing conditions"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", STORY_THEN_QUESTION)
+def test_the_question_after_a_story_gets_the_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["what's the normal starting dose of pregabalin?", "what is the typical dosage of gabapentin?"])
+def test_a_dose_question_is_not_answered_by_a_sentence_without_a_dose(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.claims == [], reply.reply

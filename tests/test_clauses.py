@@ -69,3 +69,13 @@ def test_why_they_ask_closing_a_message_is_story():
 ])
 def test_a_question_points_back_at_its_story_only_with_a_pronoun(text, expected):
     assert points_back(text) is expected
+
+
+def test_a_telling_before_a_dash_is_story_but_a_named_subject_is_not():
+    told = story_words("my sister's feet burn and I've read so many websites — what's going on in lupus that hurts nerves?")
+    assert {"websites", "sister"} <= told
+    assert story_words("the coating that wraps around nerves - what happens when lupus damages it?") == frozenset()
+
+
+def test_a_word_naming_the_question_itself_is_not_a_subject():
+    assert "diff" not in {t.word for t in key_terms("diff question - can the over the counter stuff help?")}

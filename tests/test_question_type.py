@@ -39,3 +39,23 @@ def test_a_plain_question_asks_for_no_kind():
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
+
+
+def test_a_definition_asked_after_a_story_names_its_subject():
+    kind = question_type("my daughter was just diagnosed and honestly i dont know what it is. what is lupus actually?")
+    assert kind.defines == "lupus"
+
+
+@pytest.mark.parametrize("question", ["could my other pills be doing it instead of the lupus?",
+                                      "so couldn't it just be the diabetes instead?"])
+def test_instead_of_the_lupus_asks_which_cause_it_is(question):
+    assert question_type(question).attribution
+
+
+def test_a_visits_first_step_sets_the_story_aside():
+    kind = question_type("Got an appointment about my tingly hands. What does the doctor do first?")
+    assert kind.story_aside and not kind.attribution
+
+
+def test_what_do_they_call_it_is_a_name_question():
+    assert question_type("what do the doctors call it when lupus goes after the brain?").asks_for(NAMED)

@@ -141,3 +141,12 @@ def test_reranked_hits_are_ordered_by_relevance_and_keep_each_retrievers_evidenc
 
 def test_reranking_a_question_without_content_words_keeps_the_fused_order(reranker, retriever):
     assert [h.sentence.id for h in reranker.search("what is it", 3)] == [h.sentence.id for h in retriever.search("what is it", 3)]
+
+
+def test_two_lay_words_a_few_words_apart_match_their_clinical_phrase():
+    from bot.text import all_stems, lexicon
+
+    found = lexicon().matches(all_stems("the test where they zap your arm with little shocks"))
+    assert any("conduct" in phrase for phrases in found.values() for phrase in phrases)
+    symptom = lexicon().matches(all_stems("little shocks in my feet at night"))
+    assert not any("conduct" in phrase for phrases in symptom.values() for phrase in phrases)
