@@ -114,11 +114,14 @@ class Bot:
             topic = max(context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
-                # the follow-up's own subject: "and the one with the needles in the muscle?" after tingly hands
-                # asks about the needle test, not about tingling.
-                own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)
-                weight = topic.weight if _POINTS_BACK.search(r.focus.lower()) else min(topic.weight, max(own, SUBJECT_WEIGHT))
-                terms = [*terms, replace(topic, position=-10, weight=weight)]
+                # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
+                # muscle?" after tingly hands asks about the needle test, not about tingling.
+                if _POINTS_BACK.search(r.focus.lower()):
+                    topic = replace(topic, position=-10)
+                else:
+                    own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)
+                    topic = replace(topic, position=-10, weight=min(topic.weight, max(own, SUBJECT_WEIGHT)), story=True)
+                terms = [*terms, topic]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
         hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=carried_on_by(self.judge))
         if not hits or not terms:

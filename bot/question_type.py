@@ -92,6 +92,11 @@ _ANSWER_TYPES = [
                 r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician)\b[^?]{0,60}\b(first|at the start|begin\w*)\b",
                 re.I),
      _BEGINS),
+    # Where it starts ("where on the body does it usually begin?", "is that the usual place it starts?"): the sentence
+    # saying where.
+    (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|show up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
+                r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
+     re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"

@@ -296,6 +296,9 @@ KIND_OF_ANSWER = [
     ("what helps nerve pain without drugs", "Beyond medication"),
     # "These include…" names them; it leans on "Medications are used to calm the immune system…".
     ("what immune suppressants do they give for lupus nerve damage?", "These include cyclophosphamide"),
+    # "It usually starts…" leans on two sentences before it; asking where it starts still finds it.
+    ("whereabouts on the body does lupus neuropathy tend to begin?", "It usually starts in the feet and hands"),
+    ("is the usual spot for lupus nerve damage the feet?", "It usually starts in the feet and hands"),
 ]
 
 
@@ -390,6 +393,11 @@ def test_a_follow_up_answers_what_the_new_turn_asks(answer_bot, loaded_index, tu
     reply = ask(answer_bot, *turns)
     assert any(fragment in c.text for c in reply.claims), reply.reply
     assert_grounded(reply, loaded_index)
+
+
+def test_an_earlier_subject_the_article_never_names_does_not_veto_a_new_question(answer_bot):
+    reply = ask(answer_bot, "i get cramps in my calves at night", "and which nerves get hit the most?")
+    assert any(c.text == "Sensory nerves are particularly vulnerable." for c in reply.claims), reply.reply
 
 
 @pytest.mark.parametrize("turns", [("what is gabapentin used for?", "what are its side effects?"),
