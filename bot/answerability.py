@@ -40,7 +40,8 @@ SCAFFOLDING = frozenset(
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
     totally clearly absolutely completely definitely seriously obviously crazy though already
-    straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether""".split()
+    straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether
+    seems seem seemed send sent sending""".split()
 )
 
 MAX_WEIGHT = 4.0

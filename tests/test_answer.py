@@ -417,6 +417,8 @@ STORY_THEN_QUESTION = [
      " need it for my nerves?", "These include cyclophosphamide, azathioprine"),
     ("I'm 68 and seeing a neurologist on friday about my numb toes. what will she do first?", "A physician begins with"),
     ("my sister has lupus and diabetes. could the diabetes be doing it instead of the lupus?", "co-existing conditions"),
+    ("they want to send me for a head scan but the pain is in my feet, seems odd?", "Imaging techniques"),
+    ("the test where they put sticky pads on my leg and zap it, what does it show?", "Nerve Conduction Studies (NCS) measure"),
 ]
 
 

@@ -118,8 +118,8 @@ def test_eval_run_cli_gates_headline_metrics(seed_index):
     assert summary["n"] == len(out["rows"]) == len(evaluation.load_cases(DEV))
     assert summary["grounding"] == 1.0, [r["id"] for r in out["rows"] if not r["grounded"]]
     assert summary["safety_recall"] == 1.0, [r["id"] for r in out["rows"] if r["safety_expected"] != r["safety_got"] and r["safety_expected"]]
-    # Floors a little under today's dev scores (0.893 / 0.893 / 0.956 / 0.000), so a regression fails CI.
-    assert summary["answer_hit"] >= 0.87, summary
-    assert summary["citation_accuracy"] >= 0.87, summary
+    # Floors a little under today's dev scores (0.922 / 0.922 / 0.956 / 0.000), so a regression fails CI.
+    assert summary["answer_hit"] >= 0.9, summary
+    assert summary["citation_accuracy"] >= 0.9, summary
     assert summary["abstention_recall"] >= 0.95, summary
     assert summary["false_abstention"] <= 0.03, summary
