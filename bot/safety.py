@@ -223,12 +223,13 @@ _ADVICE = [
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
 # visit, and a permission or choice ("ok?", "any harm in", "is it the right choice for me", "do i keep taking").
+# A "?" is matched by a lookahead: the group ends on a word boundary, which never follows a "?" before a space.
 _PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
               r"|supplements?|painkillers?|b12|beer|wine|alcohol|drink|drive|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
-           r"|(that|this) combo ok|\bok\?|okay\?|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
+           r"|(that|this) combo ok|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
            r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
@@ -237,7 +238,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
-           r"|(can|could) (i|we) (just )?take (all|both|them all)|(good|bad|sensible|wise) (plan|idea)\?|or is (that|it) overkill)\b")
+           r"|(can|could) (i|we) (just )?take (all|both|them all)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 

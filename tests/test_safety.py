@@ -101,3 +101,8 @@ def test_asking_to_take_two_is_a_decision_not_an_overdose():
 
 def test_ok_if_i_just_stop_is_a_decision_for_the_clinician():
     assert check_safety("been on prednisone 3 months and hate it, ok if i just stop taking it?").kind == "medical_advice"
+
+
+def test_a_permission_asked_mid_message_is_still_a_decision():
+    # "ok?" followed by more words: the choice is matched however the message goes on.
+    assert check_safety("my gabapentin with a glass of wine ok? thanks").kind == "medical_advice"
