@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity
+from .answerability import SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity, topical_count
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -24,7 +24,7 @@ from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Senten
 log = logging.getLogger(__name__)
 
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
-_POINTS_BACK = re.compile(r"\b(it|its|it's)\b")
+_IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
@@ -93,10 +93,7 @@ class Bot:
     def _topical_count(self, text: str) -> int:
         """How many of a turn's key terms name a subject of their own. In a turn pointing back, the articles' own
         subject ("lupus") does not: "what happens when lupus eats it away?" still leans on the turn before."""
-        terms = key_terms(text)
-        if _POINTS_BACK.search(text.lower()):
-            terms = self.judge.off_title(terms)
-        return sum(1 for t in terms if t.weight >= SUBJECT_WEIGHT)
+        return topical_count(text, self.judge.off_title) if _IT.search(text.lower()) else topical_count(text)
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
@@ -116,7 +113,7 @@ class Bot:
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
                 # muscle?" after tingly hands asks about the needle test, not about tingling.
-                if _POINTS_BACK.search(r.focus.lower()):
+                if _IT.search(r.focus.lower()):
                     topic = replace(topic, position=-10)
                 else:
                     own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)

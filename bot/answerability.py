@@ -208,9 +208,9 @@ def _base_form(word: str) -> str:
     return word
 
 
-def topical_count(text: str) -> int:
-    """How many of a message's key terms name a subject."""
-    return sum(1 for t in key_terms(text) if t.weight >= SUBJECT_WEIGHT)
+def topical_count(text: str, keep: Callable[[list[Term]], list[Term]] = lambda terms: terms) -> int:
+    """How many of a message's key terms (those ``keep`` keeps) name a subject."""
+    return sum(1 for t in keep(key_terms(text)) if t.weight >= SUBJECT_WEIGHT)
 
 
 @dataclass(frozen=True)

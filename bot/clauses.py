@@ -24,7 +24,7 @@ _ASKS = re.compile(
 
 # "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma (or a dash),
 # then the question in the same sentence.
-_COMMA_QUESTION = re.compile(r"(?:,|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
+_COMMA_QUESTION = re.compile(r"(?P<sep>,|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
 
 
 # Before a dash, only a telling ("…I've confused myself — what's going on…?"); "the coating around nerves - what
@@ -37,7 +37,7 @@ def _clauses(sentence: str) -> list[str]:
     if _ASKS.match(sentence.lower()):
         return [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
-    if m and not m.group(0).lstrip().startswith(",") and not _TELLS.search(sentence[: m.start()].lower()):
+    if m and m["sep"] != "," and not _TELLS.search(sentence[: m.start()].lower()):
         return [sentence]
     return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
 
