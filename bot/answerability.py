@@ -41,7 +41,8 @@ SCAFFOLDING = frozenset(
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
     totally clearly absolutely completely definitely seriously obviously crazy though already
     straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether
-    seems seem seemed send sent sending""".split()
+    seems seem seemed send sent sending paperwork leaflet leaflets website websites online internet google googled
+    forum forums one instead hospital clinic ward write writes writing wrote written""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -149,7 +150,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
             continue  # "diff question", "quick question", "silly question": about the asking
         s = stem(_base_form(w))
-        if s not in terms:
+        # A stem told in the story and asked in the question ("type 2 diabetic… couldn't the diabetes be…") is asked.
+        if s not in terms or (terms[s].story and w not in story):
             weight = specificity(w) * (STORY_SHARE if w in story else 1.0)
             terms[s] = Term(w, s, weight, frozenset(alternatives.get(i, set())), i, story=w in story)
     return _pair_choices(list(terms.values()), toks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .text import words
+from .text import normalize, words
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # A sentence that asks: ends with "?", or opens (after a filler) with a question word, an auxiliary verb or
@@ -20,6 +20,11 @@ _ASKS = re.compile(
     r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can|could|does|do|did|is|isnt|are|was|were"
     r"|will|would|should|has|have|any|anyone|tell|explain|help|i wonder|wondering|want to know|need to know)\b"
 )
+
+
+def asks(sentence: str) -> bool:
+    """Does the sentence open as a question ("how do they test for it", with or without its "?")?"""
+    return bool(_ASKS.match(sentence.lower()))
 
 
 # "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma (or a dash),
@@ -34,7 +39,7 @@ _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|th
 
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
-    if _ASKS.match(sentence.lower()):
+    if asks(sentence):
         return [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
     if m and m["sep"] != "," and not _TELLS.search(sentence[: m.start()].lower()):
@@ -60,7 +65,7 @@ _ASIDE = re.compile(
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     """The message's story parts (statements before its first question, closing asides) and question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
-    first = next((i for i, p in enumerate(parts) if p.endswith("?") or _ASKS.match(p.lower())), 0)
+    first = next((i for i, p in enumerate(parts) if p.endswith("?") or asks(p)), 0)
     asides = [p for p in parts[first + 1 :] if _ASIDE.match(p.lower())]
     return [*parts[:first], *asides], [p for p in parts[first:] if p not in asides]
 
@@ -87,3 +92,19 @@ def points_back(text: str) -> bool:
     asks about ("…could you explain what lupus is?")?"""
     story, question = _split(text, True)
     return bool(story) and any(_POINTS_BACK.search(p.lower()) for p in question)
+
+
+# What a symptom is like, told ("my feet feel like they're on hot coals", "mine is like walking on gravel"), and
+# idioms ("grit my teeth") are imagery, not subjects: like the story around a question they weigh less and veto
+# nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
+_SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
+                     r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)")
+_IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out)\b")
+
+
+def imagery_words(text: str) -> frozenset[str]:
+    """Words of the similes a message tells (in a sentence that does not ask) and of its idioms."""
+    norm = normalize(text)
+    told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
+    spans = [g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
+    return frozenset(w for span in spans for w in words(span))

@@ -79,6 +79,7 @@ _ANSWER_TYPES = [
     # the answer is how other causes are ruled out.
     (re.compile(r"\b(which one|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
+                r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 r"|another cause|other causes?|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .answerability import Coverage, Term, key_terms, story_as_subject
-from .clauses import points_back, story_words
+from .clauses import imagery_words, points_back, story_words
 from .coverage import CoverageJudge
 from .query import Query
 from .question_type import QuestionType, question_type
@@ -73,7 +73,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     back at ("…could that be the lupus?") is its subject. Shared by the reranker and the answer stage."""
     kind = question_type(text)
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
-    story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution)
+    story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery_words(text)
     terms = key_terms(corrected, story)
     if kind.story_aside:
         return kind, [t for t in terms if not t.story] or terms

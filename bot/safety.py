@@ -185,7 +185,7 @@ _ADVICE = [
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
-    r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them))\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
+    r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them)|weeks|days|months|years|hours|minutes)\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
     r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b",
     # …unless a clinician already set it ("my doctor changed my dose and I'm following her plan")
     r"(?<!changed )(?<!adjusted )(?<!increased )(?<!lowered )(?<!reduced )(?<!raised )\b(my|the) (dose|dosage)\b",

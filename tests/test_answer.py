@@ -433,3 +433,23 @@ def test_the_question_after_a_story_gets_the_sentence_it_asks_for(answer_bot, lo
 def test_a_dose_question_is_not_answered_by_a_sentence_without_a_dose(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.claims == [], reply.reply
+
+
+# What a symptom is like, told in an image, and idioms are not subjects the article must name.
+IMAGERY = [
+    ("How do people usually describe lupus nerve pain? mine feels like walking on gravel", "Patients often describe"),
+    ("do I just have to tough it out while they get the lupus under control?", "dual approach"),
+    ("what is SLE exactly? it's written on my hospital leaflet", "commonly known as lupus"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", IMAGERY)
+def test_an_image_or_an_idiom_does_not_stop_an_answer(answer_bot, message, fragment):
+    reply = ask(answer_bot, message)
+    assert any(fragment in c.text for c in reply.claims), reply.reply
+
+
+def test_a_simile_asked_about_is_still_the_subject(answer_bot):
+    reply = ask(answer_bot, "does lupus nerve pain feel like a toothache?")
+    assert reply.abstained and reply.claims == [], reply.reply
+

@@ -79,3 +79,17 @@ def test_a_telling_before_a_dash_is_story_but_a_named_subject_is_not():
 
 def test_a_word_naming_the_question_itself_is_not_a_subject():
     assert "diff" not in {t.word for t in key_terms("diff question - can the over the counter stuff help?")}
+
+
+def test_a_simile_told_is_imagery_but_one_asked_is_not():
+    from bot.clauses import imagery_words
+
+    assert {"coals", "night"} <= imagery_words("why does it burn? my feet feel like they're on hot coals every night")
+    assert imagery_words("does it feel like kidney pain?") == frozenset()
+    assert {"grit", "teeth"} <= imagery_words("so I just grit my teeth through it?")
+
+
+def test_a_word_told_in_the_story_and_asked_again_is_asked():
+    terms = key_terms("I am diabetic. could the diabetes be doing it", frozenset({"i", "am", "diabetic"}))
+    assert [t.story for t in terms if t.stem == "diabet"] == [False]
+

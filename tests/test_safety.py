@@ -69,7 +69,8 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
      "my GP is not responding to my messages", "she is not responding to the gabapentin",
      "can lowering my stress actually help the pain", "is gentle exercise a good idea?",
      "I can see fine out of both eyes", "my resting heart rate is slow because I run",
-     "she won't be around next week, she is on holiday", "quick question, what is lupus?"],
+     "she won't be around next week, she is on holiday", "quick question, what is lupus?",
+     "how many days does pregabalin take to work?"],
 )
 def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
