@@ -231,7 +231,9 @@ def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, l
     "message",
     ["can lupus nerve damage affect my heart?", "is coffee bad for lupus nerve pain?", "Does lupus cause kidney failure?",
      "can lupus lead to kidney failure", "does lupus cause kidney failure? asking for my mum",
-     "could lupus give me kidney failure eventually", "does lupus cause heart failure"],
+     "could lupus give me kidney failure eventually", "does lupus cause heart failure",
+     # "temperature sensation" is not the weather
+     "do my burning feet get worse when it's cold outside?"],
 )
 def test_a_subject_the_article_never_names_still_gets_an_honest_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
