@@ -57,7 +57,8 @@ _ASIDE = re.compile(
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"
     r"|i just want|any help|appreciate"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
-    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like) to (know|understand|be)|for (a|my) (class|essay|presentation|assignment)"
+    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
+    r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
 )
 

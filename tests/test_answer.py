@@ -442,6 +442,7 @@ IMAGERY = [
     ("How do people usually describe lupus nerve pain? mine feels like walking on gravel", "Patients often describe"),
     ("do I just have to tough it out while they get the lupus under control?", "dual approach"),
     ("what is SLE exactly? it's written on my hospital leaflet", "commonly known as lupus"),
+    ("what is the vasa nervorum? I saw it in my textbook", "often called the vasa nervorum"),
 ]
 
 
