@@ -19,6 +19,11 @@ def ask(bot, *turns):
     return reply
 
 
+def assert_quotes(reply, fragment):
+    """The reply quotes a sentence containing ``fragment``."""
+    assert any(fragment in c.text for c in reply.claims), reply.reply
+
+
 def assert_grounded(reply, loaded_index):
     data = reply.to_dict()
     assert set(data) == REPLY_KEYS
@@ -224,7 +229,7 @@ def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, l
     reply = ask(answer_bot, message)
     assert not reply.abstained, reply.reply
     assert_grounded(reply, loaded_index)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
 
 
 @pytest.mark.parametrize(
@@ -282,7 +287,7 @@ def test_the_story_before_a_question_does_not_stop_its_answer(answer_bot, loaded
     reply = ask(answer_bot, message)
     assert not reply.abstained, reply.reply
     assert_grounded(reply, loaded_index)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
 
 
 # Questions asking for a kind of answer (how a visit begins, which cause it is, which kind is hit hardest,
@@ -307,7 +312,7 @@ KIND_OF_ANSWER = [
 @pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER)
 def test_a_question_asking_for_a_kind_of_answer_gets_the_sentence_giving_it(answer_bot, message, fragment):
     reply = ask(answer_bot, message)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
 
 
 def test_a_story_with_which_one_is_it_needs_no_sentence_naming_the_symptoms(answer_bot):
@@ -393,7 +398,7 @@ FOLLOW_UPS = [
 @pytest.mark.parametrize("turns, fragment", FOLLOW_UPS)
 def test_a_follow_up_answers_what_the_new_turn_asks(answer_bot, loaded_index, turns, fragment):
     reply = ask(answer_bot, *turns)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
     assert_grounded(reply, loaded_index)
 
 
@@ -427,7 +432,7 @@ STORY_THEN_QUESTION = [
 @pytest.mark.parametrize("message, fragment", STORY_THEN_QUESTION)
 def test_the_question_after_a_story_gets_the_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
     assert_grounded(reply, loaded_index)
 
 
@@ -449,7 +454,7 @@ IMAGERY = [
 @pytest.mark.parametrize("message, fragment", IMAGERY)
 def test_an_image_or_an_idiom_does_not_stop_an_answer(answer_bot, message, fragment):
     reply = ask(answer_bot, message)
-    assert any(fragment in c.text for c in reply.claims), reply.reply
+    assert_quotes(reply, fragment)
 
 
 def test_a_simile_asked_about_is_still_the_subject(answer_bot):
