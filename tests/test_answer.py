@@ -309,12 +309,6 @@ KIND_OF_ANSWER = [
 ]
 
 
-@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER)
-def test_a_question_asking_for_a_kind_of_answer_gets_the_sentence_giving_it(answer_bot, message, fragment):
-    reply = ask(answer_bot, message)
-    assert_quotes(reply, fragment)
-
-
 def test_a_story_with_which_one_is_it_needs_no_sentence_naming_the_symptoms(answer_bot):
     reply = answer_bot.reply([
         {"role": "user", "content": "i have lupus and type 2 diabetes"},
@@ -429,13 +423,6 @@ STORY_THEN_QUESTION = [
 ]
 
 
-@pytest.mark.parametrize("message, fragment", STORY_THEN_QUESTION)
-def test_the_question_after_a_story_gets_the_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
-    reply = ask(answer_bot, message)
-    assert_quotes(reply, fragment)
-    assert_grounded(reply, loaded_index)
-
-
 @pytest.mark.parametrize("message", ["what's the normal starting dose of pregabalin?", "what is the typical dosage of gabapentin?"])
 def test_a_dose_question_is_not_answered_by_a_sentence_without_a_dose(answer_bot, message):
     reply = ask(answer_bot, message)
@@ -451,10 +438,11 @@ IMAGERY = [
 ]
 
 
-@pytest.mark.parametrize("message, fragment", IMAGERY)
-def test_an_image_or_an_idiom_does_not_stop_an_answer(answer_bot, message, fragment):
+@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER + STORY_THEN_QUESTION + IMAGERY)
+def test_a_message_gets_the_grounded_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
     assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
 
 
 def test_a_simile_asked_about_is_still_the_subject(answer_bot):
