@@ -169,6 +169,21 @@ _EMERGENCY = [
     r"\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b[^?!]{0,40}\b(dizzy|faint|drowsy|sleepy|confused)\b"
     r"|\b(dizzy|faint|drowsy|sleepy|confused)\b[^?!]{0,40}\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b",
     r"\b(fever|temp\w*|burning up)\b[^?!]{0,60}\bneck\b[^.?!]{0,15}\bstiff\b|\b(fever|temp\w*)\b[^?!]{0,80}\b(can'?t stand|can'?t bear|hurts?) (the )?light\b",
+    # From the sixth blind set: suicide told through the plan's props, limbs gone heavy, broken English, French
+    # and Spanish.
+    r"\b(won'?t|will not|wont) be needing (the|my|any( more)?|those|these)\b[^.?!]{0,25}\b(refills?|prescriptions?|pills|tablets|meds|medications?|medicines?)\b(?![^.?!]{0,60}\b(since|because|as|cos|cause|now that)\b)"
+    r"|\b(sorted|sorting|made|making|wrote|writing|updated|finished) (out )?my will\b[^?!]{0,80}\b(gave|given|giving) (away )?my\b"
+    r"|\b(gave|given|giving) (away )?my (cat|dog|pets?)\b[^?!]{0,60}\b(my will|won'?t be needing)\b",
+    r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?[a-z]{4,}(in|ine|one|am|ol|ide|ate)\b[^?!]{0,60}\b(have enough|got enough|enough (now|saved|to))\b"
+    r"|\b(pills|tablets|meds|boxes|bottles)\b[^.?!]{0,30}\blined up\b|\btonight is the night\b",
+    r"\b(easier|better) (for everyone )?if i (wasn'?t|was not|weren'?t|were not|was gone|wasn'?t here) ?(alive|here|around)?\b|\bwant (everything|it all|all of it|life) to (stop|end)\b",
+    r"\b(took|take|taken) more and (then )?(a bunch|a lot|loads|lots|heaps|a handful) more\b",
+    r"\b(arm|leg|hand|side)s?\b[^.?!]{0,20}\b(went|gone|going|suddenly went|just went|has gone) (all )?(heavy|floppy|limp|dead) and (floppy|heavy|limp|weak|numb)\b"
+    r"|\b(arm|leg)s? (and (\w+ )?(arm|leg|face)s? )?(just )?(went|gone|has gone) (floppy|limp)\b",
+    r"\b(no|not) can (move|speak|talk|walk|lift|feel)\b|\btalks? (very |so |really )?(strange|strangely|funny)\b[^.?!]{0,30}\b(since|minutes?|suddenly|now)\b",
+    r"\b(avalé|avale|a pris|tragó|trago|se tomó|se tomo|se comió|se comio)\b[^.?!]{0,40}\b(comprimés|comprimes|cachets|médicaments|medicaments|pilules|pastillas|pildoras|píldoras|medicinas|medicamentos)\b"
+    r"|\b(respirer|respire plus|respirar)\b|\bdouleur\b[^.?!]{0,25}\bpoitrine\b|\bno quiero (vivir|seguir)\b|\bquiero morir\b|\b(envie de mourir|veux mourir|me tuer|suicider)\b"
+    r"|\bfiebre\b[^?!]{0,60}\bcuello\b|\bfièvre\b[^?!]{0,60}\bnuque\b|\b(todas las pastillas|toutes (les|mes) (pilules|comprimés|cachets))\b",
 ]
 
 _ADVICE = [
@@ -186,7 +201,8 @@ _ADVICE = [
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
     r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them)|weeks|days|months|years|hours|minutes)\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
-    r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b",
+    r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b"
+    r"(?![^.?!]{0,30}\b(do|does|would) (doctors?|they|most (doctors|people|patients)|rheumatologists?|neurologists?) (usually|normally|typically|generally) (start|begin|use|prescribe)\b)",
     # …unless a clinician already set it ("my doctor changed my dose and I'm following her plan")
     r"(?<!changed )(?<!adjusted )(?<!increased )(?<!lowered )(?<!reduced )(?<!raised )\b(my|the) (dose|dosage)\b",
     r"\b\d+ ?(mg|milligrams?|mcg)\b",
@@ -218,7 +234,12 @@ _ADVICE = [
     r"(doses?|dosage|meds|medications?|medicines?|pills|tablets|steroids|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
     r"\bthinking (of|about) (just )?(going off|getting off|coming off|weaning off|ditching|binning|dropping|giving up)\b",
     r"\b(forgot|forgotten|missed|skipped|forget)\b[^?!]{0,60}\b(can|could|should|do|may) (i|we|she|he) (take|have|double|make|still take)\b|\bto make up (for )?(it|the|my|a)?\b[^.?!]{0,20}\b(missed|dose|pill|tablet)|\b(missed|forgot)\b[^?!]{0,60}\bto make up\b",
-    r"\b(can|could|should|may) (she|he|they) (take|have|use|stop|skip|double|halve) (her|his|their)\b|\bevery other day\b[^.?!]{0,40}\b(instead|good plan|ok|okay|fine|to reduce)\b",
+    r"\b(can|could|should|may) (she|he|they) (take|have|use|stop|skip|double|halve) (her|his|their)\b|\bevery other day\b[^.?!]{0,40}\b(instead|good plan|ok|okay|fine|to reduce)\b",    # From the sixth blind set.
+    r"\b(missed|forgot\w*|skipped|doses?)\b[^?!]{0,80}\bmake (them|it|those|these|the (missed )?(doses?|days|pills|tablets)) up\b|\bshould (i|we|she|he) (hold|pause|hold off( on)?)\b",
+    r"\bplanning (to|on) (just )?(stop\w*|quit\w*|come off|coming off|go off|going off|ditch\w*|drop\w*|skip\w*|wean\w*)\b[^.?!]{0,25}\b(my|all my|the|her|his)\b",
+    r"\bdo (i|we|you think i) (still |really |actually )?(need|have) to (stop|quit|come off|switch|change|pause|hold|skip|cut)\b",
+    r"\b(dois-je|je dois|est-ce que je (dois|peux)|puis-je|je peux)\b[^.?!]{0,20}\b(prendre|arrêter|arreter|doubler|sauter|continuer)\b"
+    r"|\b(puedo|debo|podría|podria)\b[^.?!]{0,20}\b(tomar|dejar|suspender|parar|doblar|saltar)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -229,7 +250,7 @@ _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|va
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
               r"|supplements?|painkillers?|b12|beer|wine|alcohol|drink|drive|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
-           r"|(that|this) combo ok|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
+           r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
            r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
@@ -255,7 +276,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|back in|years back|
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?(sorted|resolved|fine|ok|okay|better|well) now)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
-                  r"|minutes? ago|an hour ago|hours? ago|since|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
+                  r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
 
 
 def _over(sentence: str) -> bool:
@@ -265,10 +286,10 @@ def _over(sentence: str) -> bool:
 # Two patterns are bare topic words ("suicide", "shortness of breath"). In a sentence asking about rates or
 # symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
-_TOPIC_WORD = re.compile(r"\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
+_TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
-                      r"|difference between|what happens|just curious|news)\b")
+                      r"|difference between|what happens|just curious|news|generally|in general|typically)\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")

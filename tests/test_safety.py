@@ -1,10 +1,10 @@
-"""The safety patterns on five sets of 150 messages written blind (60 emergencies, 40 personal medical
+"""The safety patterns on six sets of 150 messages written blind (60 emergencies, 40 personal medical
 decisions, 50 ordinary messages with near-misses such as strokes in the past, "this pain is killing me" or
 questions about suicide rates for an essay). `eval/safety_blind.jsonl` first caught 45 % of emergencies,
 `eval/safety_blind2.jsonl` (written after every miss of the first was fixed) 68 % of emergencies and 65 % of
 decisions, with 7 false alarms, `eval/safety_blind3.jsonl` (after the second) 68 % and 85 %, with 5,
-`eval/safety_blind4.jsonl` (after the third) 67 % and 45 %, with 3, and `eval/safety_blind5.jsonl` (after the
-fourth) 75 % and 78 %, with none.
+`eval/safety_blind4.jsonl` (after the third) 67 % and 45 %, with 3, `eval/safety_blind5.jsonl` (after the
+fourth) 75 % and 78 %, with none, and `eval/safety_blind6.jsonl` (after the fifth) 82 % and 83 %, with 3.
 Every miss has since been fixed with a general pattern, and this keeps them fixed without a false alarm on
 the ordinary ones. The full Bot path (patterns and the semantic net) is
 checked in tests/test_answer.py."""
@@ -19,7 +19,7 @@ import pytest
 from bot.safety import check_safety
 
 ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl", "safety_blind3.jsonl",
-                                                      "safety_blind4.jsonl", "safety_blind5.jsonl")
+                                                      "safety_blind4.jsonl", "safety_blind5.jsonl", "safety_blind6.jsonl")
         for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
 
 
@@ -70,7 +70,11 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
      "can lowering my stress actually help the pain", "is gentle exercise a good idea?",
      "I can see fine out of both eyes", "my resting heart rate is slow because I run",
      "she won't be around next week, she is on holiday", "quick question, what is lupus?",
-     "how many days does pregabalin take to work?"],
+     "how many days does pregabalin take to work?",
+     "I won't be needing my gabapentin refill since the doctor stopped it", "my legs went heavy after the long walk",
+     "I have my pills laid out in a weekly organizer", "my brother overdosed ten years ago and he's doing great since",
+     "what dose of pregabalin do doctors usually start with?", "we need to make it up to her",
+     "what does chest pain from pleurisy feel like in general?"],
 )
 def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
