@@ -165,9 +165,13 @@ class Bot:
         picked: dict[str, tuple[Sentence, float]] = {}
         # One sentence beyond max_claims is allowed only to complete a back-reference.
         budget = self.settings.max_claims + 1
+        # A definition asked for is answered from where the article gives it: "…diagnosed with SLE. can you
+        # explain what lupus is?" gets the definition, not the diagnosis sentences its story also matches.
+        defined = kind.defined_by(best.hit.sentence.text)
         for c in answering:
             if c is not best and not r.context and not self._continues(c, best) and not (
                 c.hit.sentence.doc_id == best.hit.sentence.doc_id
+                and (not defined or c.hit.sentence.section == best.hit.sentence.section or kind.defined_by(c.hit.sentence.text))
                 and c.hit.rank <= _EXTRA_RANK
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
             ):

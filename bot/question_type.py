@@ -39,9 +39,13 @@ class QuestionType:
                        for m in _NAMES.finditer(sentence))
         return bool(self.cue and self.cue.search(sentence))
 
+    def defined_by(self, sentence: str) -> bool:
+        """Is the sentence the definition a "what is X?" question asks for?"""
+        return bool(self.defines and _is_definition(sentence, self.defines))
+
     def bonus(self, sentence: str) -> float:
         """What the sentence adds to its relevance for being the definition or the kind of answer asked for."""
-        return (W_DEFINITION * bool(self.defines and _is_definition(sentence, self.defines))
+        return (W_DEFINITION * self.defined_by(sentence)
                 + self.weight * self.asks_for(sentence))
 
 
@@ -60,6 +64,9 @@ _WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay )?(?:what|whats|what's|wat
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
     r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
+# "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
+_EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:to me\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
+                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means)\s*[?.!]*\s*$", re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
@@ -137,7 +144,8 @@ def _answer_cue(question: str) -> tuple[re.Pattern | None, float]:
 def _defined_subject(question: str) -> str | None:
     """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
     asks for a definition."""
-    m = _WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(_LAST_SENTENCE.split(question.strip())[-1])
+    m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
+         or _WHAT_IS.match(_LAST_SENTENCE.split(question.strip())[-1]) or _EXPLAIN_WHAT.search(question))
     if m and len(m.group(1).split()) <= 5:
         subject = m.group(1).lower().strip(" ?.")
     else:
@@ -149,6 +157,6 @@ def _defined_subject(question: str) -> str | None:
 
 def _is_definition(sentence: str, subject: str) -> bool:
     """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
-    low = fold(sentence).lower()
-    subj = re.escape(subject)
+    low = fold(sentence).lower().replace("-", " ")  # "small fiber neuropathy" defines "Small-Fiber Neuropathy"
+    subj = re.escape(subject.replace("-", " "))
     return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}[^.,;]{{0,12}}(?:,|\(| is | are | refers)", low))

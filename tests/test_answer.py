@@ -250,6 +250,14 @@ def test_x_whats_that_is_answered_with_the_definition(answer_bot):
     assert any("protective fatty layer" in c.text for c in reply.claims), reply.reply
 
 
+def test_a_definition_asked_after_a_story_is_answered_by_the_definition_alone(answer_bot):
+    reply = ask(answer_bot, "My sister was just diagnosed with SLE. I'm trying to understand what it even is before I go "
+                            "with her to her next appointment - can you explain what lupus actually is?")
+    texts = [c.text for c in reply.claims]
+    assert any("commonly known as lupus" in t for t in texts), texts
+    assert not any("diagnos" in t.lower() for t in texts), texts  # the story's word, not what was asked
+
+
 def test_the_sentence_carrying_on_from_the_answer_is_quoted_with_it(answer_bot):
     reply = ask(answer_bot, "what does mononeuritis multiplex do to you?")
     texts = [c.text for c in reply.claims]

@@ -41,9 +41,17 @@ def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, s
     assert question_type(question).asks_for(sentence)
 
 
-def test_a_definition_asked_after_a_story_names_its_subject():
-    kind = question_type("my daughter was just diagnosed and honestly i dont know what it is. what is lupus actually?")
-    assert kind.defines == "lupus"
+@pytest.mark.parametrize("question", [
+    "my daughter was just diagnosed and honestly i dont know what it is. what is lupus actually?",
+    "I'm trying to understand what it even is before her appointment - can you explain what lupus actually is?",
+])
+def test_a_definition_asked_after_a_story_names_its_subject(question):
+    assert question_type(question).defines == "lupus"
+
+
+def test_a_hyphenated_name_is_defined_by_its_unhyphenated_question():
+    assert question_type("what is small fiber neuropathy?").defined_by(
+        "A specific, often under-recognized form is Small-Fiber Neuropathy, which damages the small nerve fibers.")
 
 
 @pytest.mark.parametrize("question", ["could my other pills be doing it instead of the lupus?",
