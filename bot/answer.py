@@ -30,6 +30,7 @@ _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best o
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
 # answer hit over the nine tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827.
 LEAN_COST = 0.4
+W_SIBLING = 0.3  # a sentence beside those quoted, when a follow-up asks for another one
 
 
 @dataclass(frozen=True)
@@ -126,19 +127,21 @@ class Bot:
         # The search embedded this text already; the caching embedder hands the vector back.
         terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
         focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
-        shown = self._shown_ids(r.shown) if r.more else set()
+        shown = self._shown_ids(r.shown) if r.more or r.new else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         earlier = [fold(x) for x in r.shown]
 
         def said(s: Sentence) -> bool:  # quoted in an earlier reply of this conversation
             return s.id in shown or _quoted(s, earlier)
 
+        # "any other meds that work like that?": the others are the quoted sentences' neighbours.
+        siblings = {(s.doc_id, s.section) for s in self.index.sentences if s.id in shown} if r.new else set()
         cands = []
         for h in hits:
             if h.sentence.id in shown:
                 continue
             score, cov = judge_hit(self.judge, terms, h, top_bm25)
-            score += kind.bonus(h.sentence.text)
+            score += kind.bonus(h.sentence.text) + W_SIBLING * ((h.sentence.doc_id, h.sentence.section) in siblings)
             # A sentence that leans back is quoted with what it leans on and covers with its words too:
             # the longer quote must earn its place against a sentence that answers on its own.
             score -= LEAN_COST * sum(1 for s in self.judge.antecedents(h.sentence) if not said(s))

@@ -51,7 +51,8 @@ def _clauses(sentence: str) -> list[str]:
 # ("…how can the test be normal?? starting to feel like nobody believes me").
 _ASIDE = re.compile(
     r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am|i feel|she'?s|he'?s|she is|he is|they'?re|they are"
-    r"|(?:my|her|his) \w+(?: is|'s)) )?(?:starting to feel|start(?:ing)? to think"
+    r"|(?:my|her|his) \w+(?: is|'s))(?: \d+(?: years old)?,? and)? )?(?:starting to feel|start(?:ing)? to think"
+    r"|(?:so |really |just )?(?:sick and tired|tired|sick) of (?:feeling|being|this|it|the)\b"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"

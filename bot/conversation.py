@@ -15,6 +15,10 @@ _ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|th
 # Words that can only point back ("which of the two", "the latter"): a follow-up however much it says.
 _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|them|those|these)|the (latter|former)"
                           r"|(that|this|the) same (thing|one|problem)|the other one)\b")
+# A follow-up asking for something besides what was quoted ("are there other ways it happens?", "what else helps?").
+_SOMETHING_ELSE = re.compile(r"\b(what|anything|something|anyone|who|where|how) else\b|\b(any|some|there|what|which) other\b(?! than)"
+                             r"|\banother\b|\b(more|different) (ways?|causes?|things?|types?|options?|kinds?|treatments?|tests?|reasons?"
+                             r"|medications?|medicines?|drugs|mechanisms?|forms?)\b")
 _CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
 
 
@@ -37,6 +41,7 @@ class Resolved:
     context: str  # earlier topic text added to the search ('' when the question stands alone)
     more: bool  # "tell me more": show the next best sentences not yet shown
     shown: tuple[str, ...]  # assistant replies so far (to find sentences already quoted)
+    new: bool = False  # a follow-up asking for something else: sentences already shown do not answer it
 
 
 def parse_messages(raw: list) -> list[Message]:
@@ -62,7 +67,7 @@ def parse_messages(raw: list) -> list[Message]:
 def is_follow_up(text: str, topical_terms: int) -> bool:
     """Does this turn lean on an earlier one? Openers ("what about…") and pronouns with little topic of their own."""
     norm = " ".join(normalize(text).split())
-    if _OPENER.match(norm) or _POINTS_BACK.search(norm):
+    if _OPENER.match(norm) or _POINTS_BACK.search(norm) or _SOMETHING_ELSE.search(norm):
         return True
     return topical_terms <= 1 or (topical_terms <= 2 and bool(_ANAPHORA.search(norm)))
 
@@ -73,7 +78,7 @@ def resolve(messages: list[Message], topical_count) -> Resolved:
     shown = tuple(m.content for m in messages if m.role == "assistant")
     # Walk forward so each turn inherits from the already-resolved one before it.
     start = max(0, len(users) - (_CONTEXT_TURNS + 1))
-    focus, context, more = users[start], "", False
+    focus, context, more, new = users[start], "", False, False
     for turn in users[start + 1 :]:
         if wants_more(turn):
             more = True  # same focus and context as the turn before
@@ -84,6 +89,7 @@ def resolve(messages: list[Message], topical_count) -> Resolved:
         else:
             context = ""
         focus = turn
+        new = bool(_SOMETHING_ELSE.search(normalize(turn)))
     if len(users) == 1 and wants_more(users[0]):
         more = True
-    return Resolved(question=users[-1], focus=focus, context=context, more=more, shown=shown)
+    return Resolved(question=users[-1], focus=focus, context=context, more=more, shown=shown, new=new)

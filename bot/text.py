@@ -88,15 +88,21 @@ class Lexicon:
     longest: int
     # "test … shocks": two lay words a few words apart ("the test where they zap you with little shocks")
     gapped: dict[tuple[str, str], tuple[Phrase, ...]] = field(default_factory=dict)
+    # "medication" → "antidepressants", …: kinds a sentence may name instead of the general word (one-word keys)
+    kinds: dict[Phrase, tuple[Phrase, ...]] = field(default_factory=dict)
 
-    def matches(self, stems: list[str]) -> dict[int, set[Phrase]]:
-        """For each word position, the clinical phrases of every lay phrase covering it."""
+    def matches(self, stems: list[str], kinds: bool = True) -> dict[int, set[Phrase]]:
+        """For each word position, the clinical phrases of every lay phrase covering it (and the kinds of a
+        general word, unless ``kinds`` is false)."""
         out: dict[int, set[Phrase]] = {}
         for n in range(self.longest, 0, -1):
             for i in range(len(stems) - n + 1):
                 for phrase in self.entries.get(tuple(stems[i : i + n]), ()):
                     for j in range(i, i + n):
                         out.setdefault(j, set()).add(phrase)
+        for i, st in enumerate(stems if kinds else ()):
+            if (st,) in self.kinds:
+                out.setdefault(i, set()).update(self.kinds[(st,)])
         for i, first in enumerate(stems):
             for j in range(i + 1, min(len(stems), i + 1 + GAP_REACH)):
                 for phrase in self.gapped.get((first, stems[j]), ()):
@@ -107,7 +113,7 @@ class Lexicon:
     def expand(self, stems: list[str]) -> list[str]:
         """Stems of every clinical phrase matched in ``stems``, for lexical search."""
         extra: list[str] = []
-        for phrases in self.matches(stems).values():
+        for phrases in self.matches(stems, kinds=False).values():
             for phrase in sorted(phrases):
                 extra.extend(s for s in phrase if s not in extra)
         return extra
@@ -115,8 +121,15 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The packaged lay-term table."""
-    raw = resources.files("bot").joinpath("lexicon/lay_terms.tsv").read_text(encoding="utf-8")
+    """The packaged lay-term table, with the kinds of general words."""
+    entries, gapped = _table("lay_terms.tsv")
+    kinds, _ = _table("kinds.tsv")
+    return Lexicon(entries, max(len(k) for k in entries), gapped, kinds)
+
+
+def _table(name: str) -> tuple[dict[Phrase, tuple[Phrase, ...]], dict[tuple[str, str], tuple[Phrase, ...]]]:
+    """A lexicon table: lay phrase, a tab, clinical phrases separated by ";" ("a … b" for a gapped pair)."""
+    raw = resources.files("bot").joinpath(f"lexicon/{name}").read_text(encoding="utf-8")
     entries: dict[Phrase, tuple[Phrase, ...]] = {}
     gapped: dict[tuple[str, str], tuple[Phrase, ...]] = {}
     for line in raw.splitlines():
@@ -132,7 +145,7 @@ def lexicon() -> Lexicon:
         key = tuple(stem(w) for w in words(lay))
         if key and phrases:
             entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + phrases))
-    return Lexicon(entries, max(len(k) for k in entries), gapped)
+    return entries, gapped
 
 
 def all_stems(text: str) -> list[str]:

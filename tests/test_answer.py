@@ -394,7 +394,16 @@ FOLLOW_UPS = [
      "Electromyography (EMG)"),
     (("what is the insulation around a nerve called?", "what happens when lupus eats it away?"), "Damage to this insulation"),
     (("does lupus cause nerve pain?", "ok, quick question: do pharmacy painkillers work for it?"), "over-the-counter pain relievers"),
+    # "meds" is answered by a sentence naming a kind of medication, beside the one already quoted
+    (("what does gabapentin do for nerve pain", "are there any other meds that work like that?"), "Tricyclic antidepressants"),
 ]
+
+
+def test_a_follow_up_asking_for_other_ways_gets_sentences_not_yet_quoted(answer_bot, loaded_index):
+    first = ask(answer_bot, "How does lupus damage nerves?")
+    reply = ask(answer_bot, "How does lupus damage nerves?", "You mentioned antibodies attacking the nerves. Are there other ways it happens?")
+    assert reply.claims and not {c.text for c in reply.claims} & {c.text for c in first.claims}, reply.reply
+    assert_grounded(reply, loaded_index)
 
 
 @pytest.mark.parametrize("turns, fragment", FOLLOW_UPS)

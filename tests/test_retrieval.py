@@ -150,3 +150,12 @@ def test_two_lay_words_a_few_words_apart_match_their_clinical_phrase():
     assert any("conduct" in phrase for phrases in found.values() for phrase in phrases)
     symptom = lexicon().matches(all_stems("little shocks in my feet at night"))
     assert not any("conduct" in phrase for phrases in symptom.values() for phrase in phrases)
+
+
+def test_a_general_word_is_covered_by_its_kinds_but_not_expanded_into_them():
+    from bot.text import all_stems, lexicon
+
+    stems = all_stems("what meds help the pain")
+    found = {phrase for phrases in lexicon().matches(stems).values() for phrase in phrases}
+    assert ("antidepress",) in found  # "Tricyclic antidepressants… are also used" answers "what meds…"
+    assert "antidepress" not in lexicon().expand(stems)  # nine kinds as search words would drown "pain"
