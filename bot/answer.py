@@ -158,7 +158,8 @@ class Bot:
             # the follow-up itself ("how does that hurt the nerves?" after "what is vasculitis?").
             same_section = [c for c in cands if c is not best and c.hit.sentence.doc_id == best.hit.sentence.doc_id
                             and c.hit.sentence.section == best.hit.sentence.section]
-            followers = [c for c in same_section if self.judge.cover(focus_terms, c.hit.sentence).answers]
+            # A follow-up naming nothing of its own ("and what does it actually tell the doctor?") is about the topic.
+            followers = [c for c in same_section if self.judge.cover(focus_terms or terms, c.hit.sentence).answers]
             answering = [best, *sorted(followers, key=lambda c: (-c.score, c.hit.rank))]
         # The sentence that carries on from the best one ("This condition often results in…" after the one
         # naming Mononeuritis Multiplex) answers through it, though its own words rarely match the question.
