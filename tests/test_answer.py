@@ -396,6 +396,9 @@ FOLLOW_UPS = [
     (("does lupus cause nerve pain?", "ok, quick question: do pharmacy painkillers work for it?"), "over-the-counter pain relievers"),
     # "meds" is answered by a sentence naming a kind of medication, beside the one already quoted
     (("what does gabapentin do for nerve pain", "are there any other meds that work like that?"), "Tricyclic antidepressants"),
+    # a kind of exercise the article never names is exercise
+    (("my physio keeps telling me to come to sessions", "does that actually help with the nerve stuff? also she says do yoga"),
+     "gentle exercise"),
     # naming nothing of its own, the follow-up is about the topic: the EMG sentence beside the one quoted
     (("what is an EMG", "and what does it actually tell the doctor"), "The EMG helps determine"),
 ]
