@@ -220,7 +220,8 @@ _ADVICE = [
     r"\b(can|could|should) (we|i|she|he|they) (just )?(drop|cut|lower|reduce|halve|up|increase|stop|quit|skip|come off)\b|\bhalf a (tablet|pill|dose)\b",
     r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
-    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
+    # "up my…" but not "pick up my", "messed up my", "bring up my"
+    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
     r"\b(can|could|may|should) i (try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",

@@ -433,6 +433,10 @@ def test_a_follow_up_about_something_the_article_never_covers_still_abstains(ans
 # A story before the question, told in new ways: the definition asked after it, a test described by what it
 # does, a remark the article never names beside a treatment it does, a visit's first step.
 STORY_THEN_QUESTION = [
+    # the parts of a neurological exam, told as they felt
+    ("they tested my reflexes, pricked my feet with a pin and made me walk on my heels. what are they looking for",
+     "thorough physical and neurological exam"),
+    ("ibuprofen does absolutely nothing for my burning feet. why", "over-the-counter pain relievers"),
     ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",
      "commonly known as lupus"),
     ("they did a test that sends little electric shocks up my arm, what does it check?", "Nerve Conduction Studies (NCS) measure"),

@@ -74,7 +74,8 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
      "I won't be needing my gabapentin refill since the doctor stopped it", "my legs went heavy after the long walk",
      "I have my pills laid out in a weekly organizer", "my brother overdosed ten years ago and he's doing great since",
      "what dose of pregabalin do doctors usually start with?", "we need to make it up to her",
-     "what does chest pain from pleurisy feel like in general?"],
+     "what does chest pain from pleurisy feel like in general?",
+     "why did NOBODY pick up my small fiber neuropathy for 2 whole years", "it really messed up my week"],
 )
 def test_everyday_words_near_the_new_patterns_are_not_flagged(text):
     assert check_safety(text) is None
