@@ -85,6 +85,8 @@ class Vocabulary:
             alike = self._sounds.get(jellyfish.metaphone(word), [])
             if alike:
                 return max(alike, key=lambda w: (fuzz.ratio(word, w), w))
+        if zipf_frequency(word) > 0:
+            return word  # a rare English word ("haywire") is meant as typed, not a slip of a common one ("hayward")
         return self._english(word)
 
     def _english(self, word: str) -> str:

@@ -223,7 +223,8 @@ def test_thanks_gets_the_fixed_reply_but_a_question_after_it_is_answered(answer_
      ("my neuro appt is next week, what tests will they do for my nerves", "Specialized tests"),
      ("which nerves does lupus damage most easily?", "Sensory nerves are particularly vulnerable"),
      ("what is the root cause of lupus nerve pain", "The underlying cause of nerve pain"),
-     ("why is my immune system going after my own nerves", "autoantibodies and inflammatory cells")],
+     ("why is my immune system going after my own nerves", "autoantibodies and inflammatory cells"),
+     ("what makes the signals go haywire? my legs feel like theyre buzzing and fizzing all day", "abnormal firing patterns")],
 )
 def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)

@@ -42,6 +42,7 @@ def test_words_spelled_as_they_sound_are_repaired_to_corpus_words(retriever, typ
 
 def test_real_words_are_never_corrected_even_when_they_sound_like_a_corpus_word(retriever):
     assert retriever.analyze("fiscal year").corrected == "fiscal year"
+    assert retriever.analyze("nerves gone haywire").corrected == "nerves gone haywire"  # not "hayward"
 
 
 def test_hits_are_ranked_and_carry_each_retrievers_evidence(retriever, loaded_index):
