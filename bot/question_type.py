@@ -67,6 +67,8 @@ _WHAT_DOES_MEAN = re.compile(
 # "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:to me\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means)\s*[?.!]*\s*$", re.I)
+_SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
+                              re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
@@ -146,8 +148,10 @@ def _defined_subject(question: str) -> str | None:
     asks for a definition."""
     m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
          or _WHAT_IS.match(_LAST_SENTENCE.split(question.strip())[-1]) or _EXPLAIN_WHAT.search(question))
-    if m and len(m.group(1).split()) <= 5:
-        subject = m.group(1).lower().strip(" ?.")
+    # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
+    named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
+    if m and len(named.split()) <= 5:
+        subject = named.lower().strip(" ?.,")
     else:
         m = _X_WHATS_THAT.search(question)
         subject = m.group(1).lower() if m else None

@@ -49,6 +49,14 @@ def test_a_definition_asked_after_a_story_names_its_subject(question):
     assert question_type(question).defines == "lupus"
 
 
+@pytest.mark.parametrize("question, subject", [
+    ("what is vasculitis and what has it got to do with my feet hurting", "vasculitis"),
+    ("what is peripheral neuropathy, and how is it treated?", "peripheral neuropathy"),
+])
+def test_a_definition_followed_by_a_second_question_names_its_subject(question, subject):
+    assert question_type(question).defines == subject
+
+
 def test_a_hyphenated_name_is_defined_by_its_unhyphenated_question():
     assert question_type("what is small fiber neuropathy?").defined_by(
         "A specific, often under-recognized form is Small-Fiber Neuropathy, which damages the small nerve fibers.")
