@@ -101,7 +101,9 @@ def points_back(text: str) -> bool:
 # nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
 _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)")
-_IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out)\b")
+_IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out"
+                    r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) going (?:mad|crazy|insane|nuts)|losing (?:my|her|his) mind"
+                    r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things))\b")
 
 
 def imagery_words(text: str) -> frozenset[str]:

@@ -462,6 +462,8 @@ IMAGERY = [
     ("do I just have to tough it out while they get the lupus under control?", "dual approach"),
     ("what is SLE exactly? it's written on my hospital leaflet", "commonly known as lupus"),
     ("what is the vasa nervorum? I saw it in my textbook", "often called the vasa nervorum"),
+    ('"symmetric distal sensorimotor polyneuropathy". that\'s what the letter says. can someone translate into english',
+     "This damage typically presents"),
 ]
 
 

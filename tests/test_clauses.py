@@ -87,6 +87,7 @@ def test_a_simile_told_is_imagery_but_one_asked_is_not():
     assert {"coals", "night"} <= imagery_words("why does it burn? my feet feel like they're on hot coals every night")
     assert imagery_words("does it feel like kidney pain?") == frozenset()
     assert {"grit", "teeth"} <= imagery_words("so I just grit my teeth through it?")
+    assert {"going", "mad"} <= imagery_words("what does that mean?? psychiatric?? am i going mad or what")
 
 
 def test_a_word_told_in_the_story_and_asked_again_is_asked():
