@@ -108,7 +108,10 @@ class Bot:
         if r.context and not kind.attribution:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
-            context_terms = self.judge.off_title(key_terms(self.retriever.analyze(r.context).corrected))
+            said = key_terms(self.retriever.analyze(r.context).corrected)
+            # "what kinds of nerve problems are there?" then "which one do people get most?": a topic named only in
+            # the articles' own words is still the topic when the follow-up names none of its own.
+            context_terms = self.judge.off_title(said) or ([] if terms else said)
             topic = max(context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than

@@ -111,7 +111,7 @@ _ANSWER_TYPES = [
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
                 r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
-     re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly)\b", re.I)),
+     re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent)\b", re.I)),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart.
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 r"|connected to each other)\b", re.I),

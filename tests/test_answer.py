@@ -397,6 +397,9 @@ FOLLOW_UPS = [
     (("does lupus cause nerve pain?", "ok, quick question: do pharmacy painkillers work for it?"), "over-the-counter pain relievers"),
     # "meds" is answered by a sentence naming a kind of medication, beside the one already quoted
     (("what does gabapentin do for nerve pain", "are there any other meds that work like that?"), "Tricyclic antidepressants"),
+    # "straight onto those" asks about the order of treatment
+    (("which immunosuppressants get used for lupus nerve damage?", "do people usually go straight onto those?"),
+     "high-dose corticosteroids"),
     # a kind of exercise the article never names is exercise
     (("my physio keeps telling me to come to sessions", "does that actually help with the nerve stuff? also she says do yoga"),
      "gentle exercise"),
@@ -438,6 +441,8 @@ STORY_THEN_QUESTION = [
     ("they tested my reflexes, pricked my feet with a pin and made me walk on my heels. what are they looking for",
      "thorough physical and neurological exam"),
     ("ibuprofen does absolutely nothing for my burning feet. why", "over-the-counter pain relievers"),
+    ("first appt with neuro next week for the numbness. do they just send me for tests straight away or what happens",
+     "A physician begins with"),
     ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",
      "commonly known as lupus"),
     ("they did a test that sends little electric shocks up my arm, what does it check?", "Nerve Conduction Studies (NCS) measure"),

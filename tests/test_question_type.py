@@ -36,6 +36,7 @@ def test_a_plain_question_asks_for_no_kind():
     ("which painkillers do they use for it?", "These include pregabalin and duloxetine."),
     ("apart from tablets what else can i do?", "Beyond medication, supportive therapies help."),
     ("why would they send me to physio?", "Physical therapy helps maintain muscle strength."),
+    ("which one do people get most?", "The most common form of nerve damage is Peripheral Neuropathy."),
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
