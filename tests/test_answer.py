@@ -397,6 +397,9 @@ FOLLOW_UPS = [
     (("does lupus cause nerve pain?", "ok, quick question: do pharmacy painkillers work for it?"), "over-the-counter pain relievers"),
     # "meds" is answered by a sentence naming a kind of medication, beside the one already quoted
     (("what does gabapentin do for nerve pain", "are there any other meds that work like that?"), "Tricyclic antidepressants"),
+    # "which one…most" asks for the most common one, not which of two causes it is
+    (("does lupus cause nerve pain", "ok what kinds of nerve problems are there", "which one do ppl get most?"),
+     "The most common form"),
     # "straight onto those" asks about the order of treatment
     (("which immunosuppressants get used for lupus nerve damage?", "do people usually go straight onto those?"),
      "high-dose corticosteroids"),
