@@ -105,7 +105,8 @@ class Bot:
             # about its subject in general, so only the subject words must be covered.
             terms = sorted(self.judge.off_title(terms), key=lambda t: -t.weight)[:1]
         focus_terms = terms
-        if r.context and not kind.attribution:
+        # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which one it is?").
+        if r.context and (not kind.attribution or not terms):
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)

@@ -19,6 +19,7 @@ _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|
 _SOMETHING_ELSE = re.compile(r"\b(what|anything|something|anyone|who|where|how) else\b|\b(any|some|there|what|which) other\b(?! than)"
                              r"|\banother\b|\b(more|different) (ways?|causes?|things?|types?|options?|kinds?|treatments?|tests?|reasons?"
                              r"|medications?|medicines?|drugs|mechanisms?|forms?)\b")
+_OTHERS = re.compile(r"\b(other|others|else|another)\b")
 _CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
 
 
@@ -88,8 +89,10 @@ def resolve(messages: list[Message], topical_count) -> Resolved:
             context = " ".join(x for x in (focus, context) if x)
         else:
             context = ""
+        # …unless the turn before already asked about others ("…rule out a bunch of other stuff?" then "like what other
+        # things could it be?"): then the follow-up asks the same, and what was quoted may well answer it.
+        new = bool(_SOMETHING_ELSE.search(normalize(turn))) and not _OTHERS.search(normalize(focus))
         focus = turn
-        new = bool(_SOMETHING_ELSE.search(normalize(turn)))
     if len(users) == 1 and wants_more(users[0]):
         more = True
     return Resolved(question=users[-1], focus=focus, context=context, more=more, shown=shown, new=new)

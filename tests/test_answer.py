@@ -400,6 +400,9 @@ FOLLOW_UPS = [
     # "which one…most" asks for the most common one, not which of two causes it is
     (("does lupus cause nerve pain", "ok what kinds of nerve problems are there", "which one do ppl get most?"),
      "The most common form"),
+    # a which-cause question naming nothing of its own keeps the topic before it
+    (("besides lupus what else can give you neuropathy?", "how does the doctor sort out which one it is?"),
+     "co-existing conditions"),
     # "straight onto those" asks about the order of treatment
     (("which immunosuppressants get used for lupus nerve damage?", "do people usually go straight onto those?"),
      "high-dose corticosteroids"),
