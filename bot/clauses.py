@@ -62,13 +62,18 @@ _ASIDE = re.compile(
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
 )
+# …or a closing telling that reports what someone close makes of it ("…and my husband thinks im just tired").
+_OTHERS_VIEW = re.compile(
+    r"\b(?:my|her|his) (husband|wife|partner|mum|mom|mam|dad|mother|father|family|friends?|boss|sister|brother|son|daughter|kids?"
+    r"|boyfriend|girlfriend|colleagues?|coworkers?) (thinks|think|says|say|said|keeps saying|reckons|believes|told me|insists)\b"
+)
 
 
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     """The message's story parts (statements before its first question, closing asides) and question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or asks(p)), 0)
-    asides = [p for p in parts[first + 1 :] if _ASIDE.match(p.lower())]
+    asides = [p for p in parts[first + 1 :] if _ASIDE.match(p.lower()) or (not asks(p) and _OTHERS_VIEW.search(p.lower()))]
     return [*parts[:first], *asides], [p for p in parts[first:] if p not in asides]
 
 

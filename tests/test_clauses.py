@@ -57,6 +57,11 @@ def test_a_fear_of_something_stays_part_of_the_question():
     assert "needles" not in story_words("does the nerve conduction test hurt? im scared of needles")
 
 
+def test_what_someone_close_makes_of_it_closing_a_message_is_story():
+    story = story_words("is brain fog a lupus thing? i keep losing words mid sentence and my husband thinks im just tired")
+    assert {"tired", "husband"} <= story
+
+
 def test_why_they_ask_closing_a_message_is_story():
     story = story_words("what does it feel like? trying to work out how to describe mine to the GP")
     assert {"describe", "gp"} <= story
