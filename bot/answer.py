@@ -113,7 +113,10 @@ class Bot:
             # "what kinds of nerve problems are there?" then "which one do people get most?": a topic named only in
             # the articles' own words is still the topic when the follow-up names none of its own.
             context_terms = self.judge.off_title(said) or ([] if terms else said)
-            topic = max(context_terms, key=lambda t: t.weight, default=None)
+            # The topic carried is one the articles speak to, when the turn before named one ("pins and needles", not
+            # "creeping"): a word they never use is a poor topic and would veto every answer.
+            known = [t for t in context_terms if self.judge.corpus.knows(t)]
+            topic = max(known or context_terms, key=lambda t: t.weight, default=None)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the

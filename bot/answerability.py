@@ -43,7 +43,7 @@ SCAFFOLDING = frozenset(
     straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether
     seems seem seemed send sent sending paperwork leaflet leaflets website websites online internet google googled
     forum forums one instead hospital clinic ward write writes writing wrote written notes gets nothing
-    translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
+    translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons anywhere everywhere somewhere
     straight onto away""".split()
 )
 

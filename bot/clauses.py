@@ -56,7 +56,7 @@ _ASIDE = re.compile(
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"
-    r"|i just want|any help|appreciate"
+    r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
     r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"

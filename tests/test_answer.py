@@ -403,6 +403,9 @@ FOLLOW_UPS = [
     # a which-cause question naming nothing of its own keeps the topic before it
     (("besides lupus what else can give you neuropathy?", "how does the doctor sort out which one it is?"),
      "co-existing conditions"),
+    # the topic carried is the one the article speaks to ("pins and needles"), not a word it never uses ("creeping")
+    (("lupus for 6 yrs, lately pins and needles in my toes and its creeping up",
+      "is that where it normally begins or can it start anywhere"), "It usually starts in the feet and hands"),
     # "straight onto those" asks about the order of treatment
     (("which immunosuppressants get used for lupus nerve damage?", "do people usually go straight onto those?"),
      "high-dose corticosteroids"),
@@ -449,6 +452,8 @@ STORY_THEN_QUESTION = [
     ("ibuprofen does absolutely nothing for my burning feet. why", "over-the-counter pain relievers"),
     ("first appt with neuro next week for the numbness. do they just send me for tests straight away or what happens",
      "A physician begins with"),
+    ("random question but do nerves have their own little blood supply? like tiny veins feeding them? is there a name",
+     "vasa nervorum"),
     ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",
      "commonly known as lupus"),
     ("they did a test that sends little electric shocks up my arm, what does it check?", "Nerve Conduction Studies (NCS) measure"),
