@@ -130,6 +130,12 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b"
                 r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhat('?s| is) the (medical |proper |official |real )?(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
+    # Whether the link is real ("is that even a real thing?", "can it actually mess with your nerves or is that a myth?"):
+    # a sentence saying plainly that it does.
+    (re.compile(r"\b(a real thing|even a thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
+                r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack)"
+                r"|is it true)\b", re.I),
+     re.compile(r"\b(directly|frequently manifests|manifests as|can also affect)\b", re.I)),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]

@@ -315,6 +315,10 @@ KIND_OF_ANSWER = [
     # "It usually starts…" leans on two sentences before it; asking where it starts still finds it.
     ("whereabouts on the body does lupus neuropathy tend to begin?", "It usually starts in the feet and hands"),
     ("is the usual spot for lupus nerve damage the feet?", "It usually starts in the feet and hands"),
+    # whether the link is real: the sentence saying plainly that it is
+    ("lupus nerve pain is that even a real thing", "Lupus mechanisms directly cause damage"),
+    ("just got diagnosed w lupus last month. can it actually mess with your nerves or is that a myth?",
+     "Lupus mechanisms directly cause damage"),
 ]
 
 

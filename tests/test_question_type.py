@@ -37,6 +37,7 @@ def test_a_plain_question_asks_for_no_kind():
     ("apart from tablets what else can i do?", "Beyond medication, supportive therapies help."),
     ("why would they send me to physio?", "Physical therapy helps maintain muscle strength."),
     ("which one do people get most?", "The most common form of nerve damage is Peripheral Neuropathy."),
+    ("can lupus really damage your nerves or is that a myth?", "Lupus mechanisms directly cause damage to nerves."),
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
