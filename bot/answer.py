@@ -156,6 +156,9 @@ class Bot:
         answering = [c for c in cands if c.coverage.answers]
         if not general and asks_quantity(r.focus):
             answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
+        if not answering and r.new and shown:
+            # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
+            return self._select(replace(r, new=False), general)
         if not answering:
             return self._continue_topic(shown) if r.more else []
         answering.sort(key=lambda c: (-c.score, c.hit.rank))

@@ -57,6 +57,10 @@ _ASIDE = re.compile(
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"
     r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or how someone close feels about it ("dad is 81 and nervous about appointments")
+    r"|(?:(?:my|her|his|our) )?(?:dad|mum|mom|mam|mother|father|husband|wife|partner|son|daughter|sister|brother|he|she|they"
+    r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"
+    r"(?:scared|worried|nervous|anxious|frightened|terrified|upset|confused|overwhelmed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
     r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"

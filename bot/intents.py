@@ -12,7 +12,8 @@ _SMALL = {
     "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"),
     "thanks": re.compile(r"^((ok(ay)?|great|cool|perfect|awesome|got it)[ ,!.]*)?(thanks?( you)?|thx|ty|cheers|much appreciated)\b(?![^?]*([,.!;] *|\b(and|but|so|also) )(what|how|why|when|where|which|who|can|could|does|do|is|are|should|tell me)\b)[^?]*$"),
     "capabilities": re.compile(
-        r"^((what|how) (can|do|could) you (do|help( me)?( with)?)|who are you|what are you|are you (a )?(bot|human|robot|doctor|real)"
+        # …after a greeting too ("hello, what can you help me with?")
+        rf"^(({_GREETING})[ ,!.]+)?((what|how) (can|do|could) you (do|help( me)?( with)?)|who are you|what are you|are you (a )?(bot|human|robot|doctor|real)"
         r"|what do you know( about)?|help|what is this|what can i ask( you)?|how does this work)[ ,!.?]*$"
     ),
     "goodbye": re.compile(r"^(bye|goodbye|see you|good night|that's all|nothing else|no thanks?( you)?)[ ,!.]*$"),

@@ -95,7 +95,7 @@ def test_a_sentence_that_carries_on_from_the_answer_is_quoted_with_it(answer_bot
 
 
 def test_greeting_gets_fixed_reply_without_claims(answer_bot):
-    for text in ["hi", "thanks!", "what can you do?"]:
+    for text in ["hi", "thanks!", "what can you do?", "hello, what can you help me with?"]:
         reply = ask(answer_bot, text)
         assert reply.claims == [] and reply.safety is None and not reply.abstained
 
@@ -239,7 +239,8 @@ def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, l
      "can lupus lead to kidney failure", "does lupus cause kidney failure? asking for my mum",
      "could lupus give me kidney failure eventually", "does lupus cause heart failure",
      # "temperature sensation" is not the weather
-     "do my burning feet get worse when it's cold outside?"],
+     "do my burning feet get worse when it's cold outside?",
+     "what time do pharmacies usually close on a sunday"],
 )
 def test_a_subject_the_article_never_names_still_gets_an_honest_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
@@ -410,6 +411,8 @@ FOLLOW_UPS = [
     # the topic carried is the one the article speaks to ("pins and needles"), not a word it never uses ("creeping")
     (("lupus for 6 yrs, lately pins and needles in my toes and its creeping up",
       "is that where it normally begins or can it start anywhere"), "It usually starts in the feet and hands"),
+    # "another one like it" when the quoted sentence names it too
+    (("what is gabapentin used for with lupus", "is there another one like it"), "gabapentin and pregabalin"),
     # "straight onto those" asks about the order of treatment
     (("which immunosuppressants get used for lupus nerve damage?", "do people usually go straight onto those?"),
      "high-dose corticosteroids"),
@@ -456,6 +459,12 @@ STORY_THEN_QUESTION = [
     ("ibuprofen does absolutely nothing for my burning feet. why", "over-the-counter pain relievers"),
     ("first appt with neuro next week for the numbness. do they just send me for tests straight away or what happens",
      "A physician begins with"),
+    # a relative, a feeling about the visit and the shop the pills come from are not what is asked
+    ("what is lupus exactly, in plain words please. my grandaughter was just diagnosed and im trying to understand",
+     "commonly known as lupus"),
+    ("what will the doctor do at the first visit for the nerve pain? dad is 81 and nervous about appointments",
+     "A physician begins with"),
+    ("will regular tylenol or advil from the drugstore do anything for the burning nerve pain", "over-the-counter pain relievers"),
     ("random question but do nerves have their own little blood supply? like tiny veins feeding them? is there a name",
      "vasa nervorum"),
     ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",
