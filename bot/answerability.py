@@ -93,7 +93,7 @@ _FUZZY = 88  # rapidfuzz ratio for "near spelling"
 # these words ("pregnancy" 0.24), so they block by name when the corpus does not use them.
 POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies trimester breastfeeding breastfeed
     conceive conceiving fertility ivf child children kid kids baby babies infant infants toddler toddlers newborn
-    pediatric paediatric adolescent adolescents teenager teenagers elderly""".split())
+    pediatric paediatric adolescent adolescents teenager teenagers""".split())
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -71,6 +72,9 @@ class Vocabulary:
     def _correct(self, word: str) -> str:
         if len(word) < 4 or word in STOPWORDS or self.knows(word) or word.isdigit():
             return word
+        for variant in _american(word):  # "specialised", "fibre", "oedema": the article may spell it the other way
+            if self.knows(variant):
+                return variant
         if zipf_frequency(word) >= REAL_WORD_ZIPF:
             return word  # a real word the corpus lacks ("hearing") is a question it may not answer, not a typo
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
@@ -94,6 +98,20 @@ class Vocabulary:
         # Two slips in a long word ("bizzare", "supressing"), as for corpus words.
         match = process.extractOne(word, _common_english(), scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
         return match[0] if match else word
+
+
+_BRITISH = ((r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"yse(d|s)?$", r"yze\1"), (r"our(s|ed|ing)?$", r"or\1"),
+            (r"([^aeiou])re(s)?$", r"\1er\2"), (r"ae", "e"), (r"oe(?!s$)", "e"), (r"ogue$", "og"), (r"ll(ed|ing)$", r"l\1"))
+
+
+def _american(word: str) -> list[str]:
+    """The American spellings a British one may stand for, one rule at a time ("specialised" → "specialized")."""
+    out = []
+    for pattern, repl in _BRITISH:
+        variant = re.sub(pattern, repl, word)
+        if variant != word:
+            out.append(variant)
+    return out
 
 
 @lru_cache(maxsize=1)

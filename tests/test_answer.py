@@ -465,6 +465,10 @@ STORY_THEN_QUESTION = [
     ("what will the doctor do at the first visit for the nerve pain? dad is 81 and nervous about appointments",
      "A physician begins with"),
     ("will regular tylenol or advil from the drugstore do anything for the burning nerve pain", "over-the-counter pain relievers"),
+    ("In general terms, what are the specialised nerve tests meant to achieve? My father has been booked for several "
+     "and I would like to explain their purpose to him.", "Specialized tests are used to assess"),
+    ("One patch on the top of my foot burns far more than anywhere else. Is there anything that can be applied directly "
+     "to the skin there, rather than taking more tablets?", "Topical pain relievers"),
     ("random question but do nerves have their own little blood supply? like tiny veins feeding them? is there a name",
      "vasa nervorum"),
     ("my son was told last week he has SLE and none of us know anything about it. what is lupus exactly?",

@@ -40,6 +40,12 @@ def test_words_spelled_as_they_sound_are_repaired_to_corpus_words(retriever, typ
     assert retriever.analyze(typed).corrected == meant
 
 
+@pytest.mark.parametrize("typed, meant", [("specialised tests", "specialized tests"), ("small fibre", "small fiber"),
+                                           ("recognised", "recognized")])
+def test_british_spellings_find_the_articles_american_ones(retriever, typed, meant):
+    assert retriever.analyze(typed).corrected == meant
+
+
 def test_real_words_are_never_corrected_even_when_they_sound_like_a_corpus_word(retriever):
     assert retriever.analyze("fiscal year").corrected == "fiscal year"
     assert retriever.analyze("nerves gone haywire").corrected == "nerves gone haywire"  # not "hayward"
