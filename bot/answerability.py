@@ -61,6 +61,7 @@ RARE_WEIGHT = 2.5
 # against 0.5 answered more (answer hit 0.816 → 0.824, false abstention 0.041 → 0.034) at the same
 # abstention recall (0.919); 0.40 began to answer unanswerable ones.
 MIN_COVERAGE = 0.45
+ASKED_COVERAGE = 0.6
 # A key term the corpus never uses blocks an answer when it looks like the question's subject. Its subject
 # score is its cosine to a few health anchors plus CENTRALITY_SHARE × its cosine to the whole question
 # (MiniLM vectors for both). The first tells health words ("kidney" 0.56, "coffee" 0.35) from chatter
@@ -126,8 +127,20 @@ class Coverage:
         return 1.0 if total == 0 else got / total
 
     @property
+    def asked_fraction(self) -> float:
+        """The share of the question's own words (not its story) covered, and 0 when it names no subject of its own."""
+        asked = [t for t in self.covered if not t.story]
+        if not any(t.weight >= SUBJECT_WEIGHT for t in asked):
+            return 0.0
+        got = sum(t.weight for t in asked)
+        return got / (got + sum(t.weight for t in self.missing if not t.story))
+
+    @property
     def answers(self) -> bool:
-        return bool(self.covered or self.topic) and not self.blockers and self.fraction >= MIN_COVERAGE
+        # A long story around a question ("From an engineering standpoint, the body seems to have separate circuits…")
+        # can outweigh the question it tells: covering most of the question's own words answers it too.
+        return (bool(self.covered or self.topic) and not self.blockers
+                and (self.fraction >= MIN_COVERAGE or self.asked_fraction >= ASKED_COVERAGE))
 
 
 @lru_cache(maxsize=20_000)

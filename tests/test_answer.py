@@ -240,7 +240,9 @@ def test_asides_misspellings_and_brand_names_do_not_stop_an_answer(answer_bot, l
      "could lupus give me kidney failure eventually", "does lupus cause heart failure",
      # "temperature sensation" is not the weather
      "do my burning feet get worse when it's cold outside?",
-     "what time do pharmacies usually close on a sunday"],
+     "what time do pharmacies usually close on a sunday",
+     # a story the article happens to share a word with ("check") is not a question it answers
+     "my check engine light just came on, what should i do"],
 )
 def test_a_subject_the_article_never_names_still_gets_an_honest_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
@@ -467,6 +469,9 @@ STORY_THEN_QUESTION = [
     ("will regular tylenol or advil from the drugstore do anything for the burning nerve pain", "over-the-counter pain relievers"),
     ("In general terms, what are the specialised nerve tests meant to achieve? My father has been booked for several "
      "and I would like to explain their purpose to him.", "Specialized tests are used to assess"),
+    # a long story around the question must not outweigh it
+    ("My neurologist now suspects something called small-fiber neuropathy, after months of being told nothing was wrong. "
+     "Why is this kind so easily missed? I feel as though I spent a year being disbelieved.", "It is sometimes overlooked"),
     ("One patch on the top of my foot burns far more than anywhere else. Is there anything that can be applied directly "
      "to the skin there, rather than taking more tablets?", "Topical pain relievers"),
     ("random question but do nerves have their own little blood supply? like tiny veins feeding them? is there a name",
