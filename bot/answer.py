@@ -105,7 +105,8 @@ class Bot:
             # about its subject in general, so only the subject words must be covered.
             terms = sorted(self.judge.off_title(terms), key=lambda t: -t.weight)[:1]
         focus_terms = terms
-        # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which one it is?").
+        # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
+        # one it is?").
         if r.context and (not kind.attribution or not terms):
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
@@ -182,10 +183,15 @@ class Bot:
         # A definition asked for is answered from where the article gives it: "…diagnosed with SLE. can you
         # explain what lupus is?" gets the definition, not the diagnosis sentences its story also matches.
         defined = kind.defined_by(best.hit.sentence.text)
+
+        def beside_definition(c: Candidate) -> bool:
+            return (not defined or c.hit.sentence.section == best.hit.sentence.section
+                    or kind.defined_by(c.hit.sentence.text))
+
         for c in answering:
             if c is not best and not r.context and not self._continues(c, best) and not (
                 c.hit.sentence.doc_id == best.hit.sentence.doc_id
-                and (not defined or c.hit.sentence.section == best.hit.sentence.section or kind.defined_by(c.hit.sentence.text))
+                and beside_definition(c)
                 and c.hit.rank <= _EXTRA_RANK
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
             ):

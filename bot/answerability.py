@@ -43,9 +43,10 @@ SCAFFOLDING = frozenset(
     straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether
     seems seem seemed send sent sending paperwork leaflet leaflets website websites online internet google googled
     forum forums one instead hospital clinic ward write writes writing wrote written notes gets nothing
-    translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons anywhere everywhere somewhere
-    straight onto away appointments granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids
-    niece nephew cousin stepdaughter stepson stepmom stepdad stepmother stepfather drugstore pharmacy pharmacies chemist""".split()
+    translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
+    anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies chemist
+    granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids niece nephew cousin
+    stepdaughter stepson stepmom stepdad stepmother stepfather""".split()
 )
 
 MAX_WEIGHT = 4.0

@@ -77,7 +77,8 @@ def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     """The message's story parts (statements before its first question, closing asides) and question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or asks(p)), 0)
-    asides = [p for p in parts[first + 1 :] if _ASIDE.match(p.lower()) or (not asks(p) and _OTHERS_VIEW.search(p.lower()))]
+    asides = [p for p in parts[first + 1 :]
+              if _ASIDE.match(p.lower()) or (not asks(p) and _OTHERS_VIEW.search(p.lower()))]
     return [*parts[:first], *asides], [p for p in parts[first:] if p not in asides]
 
 

@@ -128,24 +128,32 @@ def lexicon() -> Lexicon:
 
 
 def _table(name: str) -> tuple[dict[Phrase, tuple[Phrase, ...]], dict[tuple[str, str], tuple[Phrase, ...]]]:
-    """A lexicon table: lay phrase, a tab, clinical phrases separated by ";" ("a … b" for a gapped pair)."""
+    """A lexicon table: lay phrases separated by ",", a tab, clinical phrases separated by ";" ("a … b" for a gapped
+    pair)."""
     raw = resources.files("bot").joinpath(f"lexicon/{name}").read_text(encoding="utf-8")
     entries: dict[Phrase, tuple[Phrase, ...]] = {}
     gapped: dict[tuple[str, str], tuple[Phrase, ...]] = {}
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lay, _, clinical = line.partition("\t")
+        lays, _, clinical = line.partition("\t")
         phrases = tuple(p for p in (tuple(stem(w) for w in words(c)) for c in clinical.split(";")) if p)
-        if "…" in lay:
-            pair = tuple(stem(w) for part in lay.split("…") for w in words(part))
-            if len(pair) == 2 and phrases:
-                gapped[pair] = tuple(dict.fromkeys(gapped.get(pair, ()) + phrases))
-            continue
-        key = tuple(stem(w) for w in words(lay))
-        if key and phrases:
-            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + phrases))
+        for lay in lays.split(","):
+            _add(lay, phrases, entries, gapped)
     return entries, gapped
+
+
+def _add(lay: str, phrases: tuple[Phrase, ...], entries: dict[Phrase, tuple[Phrase, ...]],
+         gapped: dict[tuple[str, str], tuple[Phrase, ...]]) -> None:
+    """One lay phrase's clinical phrases into the table (``gapped`` for an "a … b" pair)."""
+    if "…" in lay:
+        pair = tuple(stem(w) for part in lay.split("…") for w in words(part))
+        if len(pair) == 2 and phrases:
+            gapped[pair] = tuple(dict.fromkeys(gapped.get(pair, ()) + phrases))
+        return
+    key = tuple(stem(w) for w in words(lay))
+    if key and phrases:
+        entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + phrases))
 
 
 def all_stems(text: str) -> list[str]:
