@@ -469,6 +469,9 @@ STORY_THEN_QUESTION = [
     ("will regular tylenol or advil from the drugstore do anything for the burning nerve pain", "over-the-counter pain relievers"),
     ("In general terms, what are the specialised nerve tests meant to achieve? My father has been booked for several "
      "and I would like to explain their purpose to him.", "Specialized tests are used to assess"),
+    # nerves in the words of wiring
+    ("From an engineering standpoint, the body seems to have separate circuits for sensation and for movement. In lupus, "
+     "is one of those circuits more susceptible to damage than the other?", "Sensory nerves are particularly vulnerable."),
     # whose fault it is asks which cause it is
     ("How do doctors decide that someone's nerve pain is genuinely the fault of lupus and not of something else "
      "altogether? It seems to me a matter of establishing causation.", "rule out these other potential causes"),
