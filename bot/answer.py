@@ -10,27 +10,32 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .answerability import STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity, topical_count
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
+from .question_type import W_SURE_CUE
 from .rerank import DEPTH as RERANK_DEPTH, carried_on_by, judge_hit, question_terms
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
-from .text import fold
+from .text import fold, stem
 from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
 
 log = logging.getLogger(__name__)
 
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
+_THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
 # answer hit over the nine tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827.
 LEAN_COST = 0.4
-W_SIBLING = 0.3  # a sentence beside those quoted, when a follow-up asks for another one
+W_SIBLING = 0.3
+# Verbs of a personal decision ("should i refuse it?"): what is decided, not what it is about.
+_DECISION_STEMS = frozenset(stem(w) for w in "refuse decline skip cancel stop quit double halve bump take keep continue "
+                            "carry start switch swap change try".split())  # a sentence beside those quoted, when a follow-up asks for another one
 
 
 @dataclass(frozen=True)
@@ -103,11 +108,15 @@ class Bot:
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
-            terms = sorted(self.judge.off_title(terms), key=lambda t: -t.weight)[:1]
+            # Its subject is what the decision is about ("…amitriptyline… should i refuse it?"), even when told before
+            # the question, not the decision itself.
+            off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS]
+            terms = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
         focus_terms = terms
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
-        # one it is?").
-        if r.context and (not kind.attribution or not terms):
+        # one it is?") or asks about things named before ("are those the things that go after the nerves, or is it
+        # something else?").
+        if r.context and (not kind.attribution or not terms or _THOSE.search(r.focus.lower())):
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)
@@ -188,10 +197,18 @@ class Bot:
             return (not defined or c.hit.sentence.section == best.hit.sentence.section
                     or kind.defined_by(c.hit.sentence.text))
 
+        # An answer of a surely marked kind ("how will they know which one is causing it?" → ruling other causes out)
+        # is not padded with sentences of another kind that merely share its words.
+        sure = kind.weight >= W_SURE_CUE and kind.asks_for(best.hit.sentence.text)
+
+        def same_kind(c: Candidate) -> bool:
+            return not sure or kind.asks_for(c.hit.sentence.text)
+
         for c in answering:
             if c is not best and not r.context and not self._continues(c, best) and not (
                 c.hit.sentence.doc_id == best.hit.sentence.doc_id
                 and beside_definition(c)
+                and same_kind(c)
                 and c.hit.rank <= _EXTRA_RANK
                 and c.coverage.fraction >= best.coverage.fraction - _EXTRA_SLACK
             ):

@@ -14,9 +14,11 @@ _OPENER = re.compile(r"^(and|but|also|so|then|what about|how about|what if|and w
 _ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one|ones|same)\b")
 # Words that can only point back ("which of the two", "the latter"): a follow-up however much it says.
 _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|them|those|these)|the (latter|former)"
-                          r"|(that|this|the) same (thing|one|problem)|the other one)\b")
+                          r"|(that|this|the) same (thing|one|problem)|the other one"
+                          r"|if (i|you|we|he|she|they) (had|have|has|got|get|gets|developed|develop) (it|that|this|them|those))\b")
 # A follow-up asking for something besides what was quoted ("are there other ways it happens?", "what else helps?").
-_SOMETHING_ELSE = re.compile(r"\b(what|anything|something|anyone|who|where|how) else\b|\b(any|some|there|what|which) other\b(?! than)"
+# "…or is it something else?" weighs an alternative cause, and asks for nothing besides what was quoted.
+_SOMETHING_ELSE = re.compile(r"\b(what|anything|anyone|who|where|how) else\b|(?<!or )(?<!is it )(?<!it's )(?<!its )(?<!be )\bsomething else\b|\b(any|some|there|what|which) other\b(?! than)"
                              r"|\banother\b|\b(more|different) (ways?|causes?|things?|types?|options?|kinds?|treatments?|tests?|reasons?"
                              r"|medications?|medicines?|drugs|mechanisms?|forms?)\b")
 _OTHERS = re.compile(r"\b(other|others|else|another)\b")

@@ -19,6 +19,9 @@ SPELLING_CUTOFF = 80
 PHONETIC_MIN_LENGTH = 6
 # A word at least this common in English (Zipf scale) is taken as meant, never "corrected".
 REAL_WORD_ZIPF = 3.0
+# A less common word still in everyday use ("overkill", 2.98) is corrected only for one slip ("neve" → "nerve"),
+# never towards a farther corpus word ("overall").
+KNOWN_WORD_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Vocabulary:
                 return variant
         if zipf_frequency(word) >= REAL_WORD_ZIPF:
             return word  # a real word the corpus lacks ("hearing") is a question it may not answer, not a typo
+        if zipf_frequency(word) >= KNOWN_WORD_ZIPF:
+            near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
+            return near[0] if near else word
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         if match:
             return match[0]

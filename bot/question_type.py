@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold
+from .text import content_words, fold
+from .word_frequency import zipf_frequency
 
 # Boosts on top of ``rerank.relevance`` (set on eval/dev, dev2 and holdout for the answer stage; adding them
 # to the reranker raised Recall@3 on six of nine eval sets and lowered it on none).
@@ -30,6 +31,9 @@ class QuestionType:
     # …nor are the symptoms told before "what will the doctor do first?": the visit's first step is asked about.
     story_aside: bool = False
     asked: frozenset[str] = frozenset()  # the question's own words, lowercased
+    # Words of the question that frame it rather than name what the answer must say: the effect being attributed
+    # ("…which one is causing my feet to burn?"), the reason for a visit ("first appt with neuro for my numb feet") and "is that normal?".
+    aside: frozenset[str] = frozenset()
 
     def asks_for(self, sentence: str) -> bool:
         """Does the sentence give the kind of answer the question asks for (a cause for "why…")? A name
@@ -54,13 +58,31 @@ def question_type(question: str) -> QuestionType:
     cue, weight = _answer_cue(question)
     return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT,
                         story_aside=cue is _RULED_OUT or cue is _BEGINS,
-                        asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())))
+                        asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())),
+                        aside=_aside_words(question, cue))
 
 
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay )?(?:what|whats|what's|wat)\s+(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
+def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
+    """The words of ``question`` that frame what it asks (``QuestionType.aside``), lowercased."""
+    patterns = [_IS_THAT_NORMAL]
+    if cue is _RULED_OUT:
+        patterns.append(_ATTRIBUTED)
+    if cue is _BEGINS:
+        patterns.append(_VISIT_FOR)
+    low = question.lower()
+    return frozenset(w for p in patterns for m in p.finditer(low) for w in re.findall(r"[a-z][\w-]*", m.group("aside")))
+
+
+_IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
+_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of)"
+                         r"(?P<aside>(?: [\w-]+){1,5})")
+_VISIT_FOR = re.compile(r"\b(?:for|about) (?:my|his|her|their|the|these|this) (?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
+
+
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
                       r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in plain (?:words|english)"
-                      r"|in simple (?:words|terms)))*\s*\??\s*$", re.I)
-# "…i dont even know what it is. what is lupus actualy?": a definition asked after the story.
+                      r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain) (?:words|terms|english|language)))*\s*\??\s*$", re.I)
+_MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
     r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
@@ -89,7 +111,8 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(which one(?![^?]{0,30}\b(most|more|worst|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
-                r"|another cause|other causes?|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
+                r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
+                r"|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
      _RULED_OUT, W_SURE_CUE),
@@ -136,7 +159,9 @@ _ANSWER_TYPES = [
                 r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack)"
                 r"|is it true)\b", re.I),
      re.compile(r"\b(directly|frequently manifests|manifests as|can also affect)\b", re.I)),
-    (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens)\b", re.I),
+    (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens"
+                r"|what (would|will|do|does|might|could|should) (i|you|we|they|he|she|people|someone) (\w+ )?(notice|experience|feel|look out for))\b",
+                re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
 ]
 
@@ -153,8 +178,13 @@ def _answer_cue(question: str) -> tuple[re.Pattern | None, float]:
 def _defined_subject(question: str) -> str | None:
     """The X of "what is X?", "what does X mean?" or "…X, what's that?", lowercased, when the question
     asks for a definition."""
-    m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question)
-         or _WHAT_IS.match(_LAST_SENTENCE.split(question.strip())[-1]) or _EXPLAIN_WHAT.search(question))
+    if _MEANS_FOR.search(question):
+        return None  # "what does that mean for my lupus?" asks what follows from it, not what it is
+    sentences = _LAST_SENTENCE.split(question.strip())
+    # "…i dont even know what it is. what is lupus actualy?": a definition asked after the story, or before a remark.
+    at = next((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), 0)
+    m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(sentences[at])
+         or _EXPLAIN_WHAT.search(question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
     if m and len(named.split()) <= 5:
@@ -162,8 +192,14 @@ def _defined_subject(question: str) -> str | None:
     else:
         m = _X_WHATS_THAT.search(question)
         subject = m.group(1).lower() if m else None
-    # "what does it mean?" names no subject: the follow-up logic finds what "it" is.
-    return None if subject in _PRONOUNS else subject
+    if subject in _PRONOUNS:
+        # "my mum just got told she has lupus. what actually is it?": what was quoted before it, else the rarest word told
+        # ("doc said my numbness is “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no
+        # subject: the follow-up logic finds what "it" is.
+        told = fold(" ".join(sentences[:at]))
+        quoted = re.findall(r'"([^"]{3,40})"', told)
+        return quoted[-1].lower() if quoted else min(content_words(told), key=zipf_frequency, default=None)
+    return subject
 
 
 def _is_definition(sentence: str, subject: str) -> bool:

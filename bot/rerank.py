@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .answerability import Coverage, Term, key_terms, story_as_subject
+from .answerability import STORY_SHARE, Coverage, Term, key_terms, story_as_subject
 from .clauses import imagery_words, points_back, story_words
 from .coverage import CoverageJudge
 from .query import Query
@@ -75,8 +75,16 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery_words(text)
     terms = key_terms(corrected, story)
+    terms = [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in kind.aside and not t.story else t
+             for t in terms]
     if kind.story_aside:
-        return kind, [t for t in terms if not t.story] or terms
+        # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
+        return kind, [t for t in terms if not t.story] or [t for t in terms if t.word not in kind.aside] or terms
+    named = set(kind.defines.split()) if kind.defines else set()
+    if any(t.story and t.word in named for t in terms):
+        # "…they said mono something multiplex. what is that": the word defined is the subject, the rest is story.
+        return kind, [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story and t.word in named else t
+                      for t in terms]
     if any(t.story for t in terms):
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
     return kind, terms

@@ -230,7 +230,7 @@ _ADVICE = [
     r"\bshould (my (mum|mom|dad|mother|father|husband|wife|partner|son|daughter)|he|she)\b[^.?!]{0,10}\b(get|have|go for|do|skip|refuse)\b",
     r"\b(wants|told|asked) me to (take|start|do|have|try|go on)\b[^?!]{0,80}\b(rather|instead|don'?t want|not sure|what should i do)\b",
     r"\b(can|could|should|may) (he|she|they|my (son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother)) (use|take|have|borrow)\b[^.?!]{0,20}\b(my|mine)\b",    # From the fifth blind set: decisions told as a plan, a gerund or a missed dose.
-    r"\bdo (i|we|you think i) (still |really |actually |even |personally |definitely )*need (them|it|this|that|those|these|to be on|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il|ig))\b",
+    r"(?<!why )\bdo (i|we|you think i) (still |really |actually |even |personally |definitely )*need (them|it|this|that|those|these|to be on|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il|ig))\b",
     r"\b(upping|raising|lowering|doubling|halving|stopping|quitting|skipping|dropping|ditching|cutting|reducing|increasing|decreasing|tapering|changing|switching) (down )?(my|her|his) (\w+ )?"
     r"(doses?|dosage|meds|medications?|medicines?|pills|tablets|steroids|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
     r"\bthinking (of|about) (just )?(going off|getting off|coming off|weaning off|ditching|binning|dropping|giving up)\b",
@@ -260,7 +260,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
-           r"|(can|could) (i|we) (just )?take (all|both|them all)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
+           r"|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 

@@ -423,7 +423,36 @@ FOLLOW_UPS = [
      "gentle exercise"),
     # naming nothing of its own, the follow-up is about the topic: the EMG sentence beside the one quoted
     (("what is an EMG", "and what does it actually tell the doctor"), "The EMG helps determine"),
+    # "if i had it" points back however many words of its own the turn has
+    (("what's mononeuritis multiplex", "what would i feel in my legs if i had it?"), "This condition often results in localized"),
+    # "are those…, or is it something else?" asks about the things named before, not for other sentences
+    (("the rheumatologist talked about autoantibodies", "are those what attack the nerves, or is it something else?"),
+     "One primary mechanism involves autoantibodies"),
+    (("my feet have burned for a year", "could it spread to my hands?"), "It usually starts in the feet and hands"),
 ]
+
+
+def test_a_which_cause_answer_is_not_padded_with_sentences_of_another_kind(answer_bot, loaded_index):
+    reply = ask(answer_bot, "I have thyroid disease and lupus. how will they know which one is causing the burning in my hands?")
+    assert reply.claims, reply.reply
+    for claim in reply.claims:
+        assert any(w in claim.text for w in ("rule out", "secondary cause", "co-existing")), reply.reply
+    assert_grounded(reply, loaded_index)
+
+
+def test_a_personal_decision_is_answered_about_its_subject_not_the_verb(answer_bot, loaded_index):
+    reply = ask(answer_bot, "my doctor wants me on nortriptyline but i'm not depressed, should i refuse?")
+    assert reply.safety is not None and reply.safety.kind == "medical_advice"
+    assert_quotes(reply, "Tricyclic antidepressants")
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["should i start taking fish oil for the neuropathy?",
+                                     "we'd like a baby soon, is a pregnancy safe with my lupus nerve pain?"])
+def test_a_personal_decision_about_something_the_article_never_names_quotes_nothing(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.safety is not None and reply.safety.kind == "medical_advice"
+    assert reply.claims == [], reply.reply
 
 
 def test_a_follow_up_asking_for_other_ways_gets_sentences_not_yet_quoted(answer_bot, loaded_index):
@@ -491,6 +520,17 @@ STORY_THEN_QUESTION = [
     ("my sister has lupus and diabetes. could the diabetes be doing it instead of the lupus?", "co-existing conditions"),
     ("they want to send me for a head scan but the pain is in my feet, seems odd?", "Imaging techniques"),
     ("the test where they put sticky pads on my leg and zap it, what does it show?", "Nerve Conduction Studies (NCS) measure"),
+    # what is being attributed ("…frying my nerves") is not what the answer must name
+    ("got lupus and diabetes, how can the doctor tell which one is frying my nerves?", "co-existing conditions"),
+    # "what is it?" after a story asks about what the story named, or quoted
+    ("my brother was just diagnosed with vasculitis. what actually is it?", "the inflammation of blood vessels"),
+    ("the report says “vasa nervorum”. what does that mean?", "often called the vasa nervorum"),
+    # the reason for a visit is not what its first step must name
+    ("seeing the neuro on monday for my burning feet, what do they do first?", "A physician begins with"),
+    ("why would they take a skin sample to look at my nerves?", "skin punch biopsy"),
+    ("why did they start me on a huge dose of steroids for my nerve pain?", "high-dose corticosteroids"),
+    ("they're treating my lupus already, so why do i need separate tablets for the pain?",
+     "While the underlying disease is being treated"),
 ]
 
 

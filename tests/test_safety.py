@@ -109,6 +109,11 @@ def test_ok_if_i_just_stop_is_a_decision_for_the_clinician():
     assert check_safety("been on prednisone 3 months and hate it, ok if i just stop taking it?").kind == "medical_advice"
 
 
+def test_using_one_treatment_instead_of_another_is_a_decision_but_asking_why_one_is_needed_is_not():
+    assert check_safety("could i use a numbing cream instead of taking my pills?").kind == "medical_advice"
+    assert check_safety("why do i need separate meds for the pain if the lupus is treated?") is None
+
+
 def test_a_permission_asked_mid_message_is_still_a_decision():
     # "ok?" followed by more words: the choice is matched however the message goes on.
     assert check_safety("my gabapentin with a glass of wine ok? thanks").kind == "medical_advice"
