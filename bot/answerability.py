@@ -24,7 +24,7 @@ from .word_frequency import zipf_frequency
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
     """dr doctor doctors doc rheumatologist neurologist nurse physician clinician specialist appointment visit visits
-    mentioned mention told tell said say says asked ask forgot forget heard hear read reading saw seen wondering
+    mentioned mention mentions told tell said say says asked ask forgot forget heard hear read reading saw seen wondering
     curious explain explained understand understanding mean means meaning meant called call name named exactly
     even basically literally honestly supposed question questions answer article articles info information
     anything everything something stuff bit little lately recently today yesterday week weeks month months year
@@ -35,7 +35,7 @@ SCAFFOLDING = frozenset(
     hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
-    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts letter letters
+    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def letter letters
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
@@ -46,7 +46,7 @@ SCAFFOLDING = frozenset(
     translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
     anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies chemist
     granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids niece nephew cousin
-    stepdaughter stepson stepmom stepdad stepmother stepfather want wants wanted wanting sticking overkill excessive drastic genuinely truly""".split()
+    stepdaughter stepson stepmom stepdad stepmother stepfather want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually""".split()
 )
 
 MAX_WEIGHT = 4.0
@@ -140,8 +140,12 @@ class Coverage:
     def answers(self) -> bool:
         # A long story around a question ("From an engineering standpoint, the body seems to have separate circuits…")
         # can outweigh the question it tells: covering most of the question's own words answers it too.
+        # …but one word asked about a story the sentence shares nothing with is not enough: "my phone battery dies so
+        # fast rn, any fix" asks about the phone, whatever "fix" matches.
+        story_met = (any(t.story for t in self.covered) or not any(t.story for t in self.missing)
+                     or sum(not t.story for t in self.covered) >= 2)
         return (bool(self.covered or self.topic) and not self.blockers
-                and (self.fraction >= MIN_COVERAGE or self.asked_fraction >= ASKED_COVERAGE))
+                and (self.fraction >= MIN_COVERAGE or (self.asked_fraction >= ASKED_COVERAGE and story_met)))
 
 
 @lru_cache(maxsize=20_000)
@@ -240,20 +244,26 @@ class CorpusTerms:
     bigrams: frozenset[tuple[str, str]]  # adjacent content stems: the corpus's two-word concepts
     health_similarity: Callable[[str], float]
     organ_similarity: Callable[[str], float]  # cosine to "body organ" alone
+    # Every stem, small words too: a lay word's clinical phrase ("over-the-counter pain relievers" for "ibuprofen")
+    # is known when all its words are there.
+    phrase_stems: frozenset[str] = frozenset()
 
     def knows(self, term: Term) -> bool:
-        return term.stem in self.stems or _any_phrase(term, self.stems) or _near(term.stem, self.stems)
+        return (term.stem in self.stems or _any_phrase(term, self.phrase_stems or self.stems)
+                or _near(term.stem, self.stems))
 
 
 def corpus_terms(texts: list[str], health_similarity: Callable[[str], float],
                  organ_similarity: Callable[[str], float]) -> CorpusTerms:
     stems: set[str] = set()
     bigrams: set[tuple[str, str]] = set()
+    every: set[str] = set()
     for t in texts:
         cs = [stem(w) for w in content_words(t)]
         stems.update(cs)
         bigrams.update(zip(cs, cs[1:]))
-    return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity, organ_similarity)
+        every.update(all_stems(t))
+    return CorpusTerms(frozenset(stems), frozenset(bigrams), health_similarity, organ_similarity, frozenset(every))
 
 
 def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], corpus: CorpusTerms,

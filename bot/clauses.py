@@ -55,14 +55,15 @@ _ASIDE = re.compile(
     r"|(?:so |really |just )?(?:sick and tired|tired|sick) of (?:feeling|being|this|it|the)\b"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
-    r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless)\W*$"
+    r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
+    r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
     # …or how someone close feels about it ("dad is 81 and nervous about appointments")
     r"|(?:(?:my|her|his|our) )?(?:dad|mum|mom|mam|mother|father|husband|wife|partner|son|daughter|sister|brother|he|she|they"
     r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"
     r"(?:scared|worried|nervous|anxious|frightened|terrified|upset|confused|overwhelmed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
-    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
+    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
 )
@@ -111,6 +112,11 @@ def points_back(text: str) -> bool:
 # nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
 _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)")
+# …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
+# told in the first person or of walking on something ends where the question starts.
+_LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"
+                        r"being|someone|somebody) (?P<img>.*?)(?=\s+(?:is|are|does|do|could|can|would|will|should|might) "
+                        r"(?:that|this|it|they)\b|[.?!,;:]|$)")
 _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out"
                     r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) going (?:mad|crazy|insane|nuts)|losing (?:my|her|his) mind"
                     r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things))\b")
@@ -120,5 +126,6 @@ def imagery_words(text: str) -> frozenset[str]:
     """Words of the similes a message tells (in a sentence that does not ask) and of its idioms."""
     norm = normalize(text)
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
-    spans = [g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
+    spans = ([g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
+             + [m["img"] for m in _LIKE_TOLD.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))

@@ -15,7 +15,8 @@ _ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|th
 # Words that can only point back ("which of the two", "the latter"): a follow-up however much it says.
 _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|them|those|these)|the (latter|former)"
                           r"|(that|this|the) same (thing|one|problem)|the other one"
-                          r"|if (i|you|we|he|she|they) (had|have|has|got|get|gets|developed|develop) (it|that|this|them|those))\b")
+                          r"|if (i|you|we|he|she|they) (had|have|has|got|get|gets|developed|develop) (it|that|this|them|those)"
+                          r"|(that|this|the same) (test|scan|procedure|drug|medicine|medication|pill|tablet|treatment|condition|disease|study))\b")
 # A follow-up asking for something besides what was quoted ("are there other ways it happens?", "what else helps?").
 # "…or is it something else?" weighs an alternative cause, and asks for nothing besides what was quoted.
 _SOMETHING_ELSE = re.compile(r"\b(what|anything|anyone|who|where|how) else\b|(?<!or )(?<!is it )(?<!it's )(?<!its )(?<!be )\bsomething else\b|\b(any|some|there|what|which) other\b(?! than)"

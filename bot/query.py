@@ -78,7 +78,7 @@ class Vocabulary:
         for variant in _american(word):  # "specialised", "fibre", "oedema": the article may spell it the other way
             if self.knows(variant):
                 return variant
-        if zipf_frequency(word) >= REAL_WORD_ZIPF:
+        if zipf_frequency(word) >= REAL_WORD_ZIPF or _compares(word):
             return word  # a real word the corpus lacks ("hearing") is a question it may not answer, not a typo
         if zipf_frequency(word) >= KNOWN_WORD_ZIPF:
             near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
@@ -108,6 +108,16 @@ class Vocabulary:
 
 _BRITISH = ((r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"yse(d|s)?$", r"yze\1"), (r"our(s|ed|ing)?$", r"or\1"),
             (r"([^aeiou])re(s)?$", r"\1er\2"), (r"ae", "e"), (r"oe(?!s$)", "e"), (r"ogue$", "og"), (r"ll(ed|ing)$", r"l\1"))
+
+
+def _compares(word: str) -> bool:
+    """Is ``word`` a comparative or superlative of a common word ("nastier", "bigger")? The word list lacks most. Only
+    the spellings a slip rarely makes: -ier/-iest from -y, and a doubled consonant ("nerver" stays a slip of "nerve")."""
+    m = re.fullmatch(r"(\w{2,})ie(r|st)", word)
+    if m:
+        return zipf_frequency(m[1] + "y") >= REAL_WORD_ZIPF
+    m = re.fullmatch(r"(\w{2,}([b-df-hj-np-tv-z]))\2e(r|st)", word)
+    return bool(m) and zipf_frequency(m[1]) >= REAL_WORD_ZIPF
 
 
 def _american(word: str) -> list[str]:

@@ -79,13 +79,13 @@ _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|r
 _VISIT_FOR = re.compile(r"\b(?:for|about) (?:my|his|her|their|the|these|this) (?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
 
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:\w+ ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
                       r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in plain (?:words|english)"
-                      r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain) (?:words|terms|english|language)))*\s*\??\s*$", re.I)
+                      r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain)(?: \w+)? (?:words|terms|english|language)))*\s*\??\s*$", re.I)
 _MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
-    r"\b(?:what|whats|what's|wat) (?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
+    r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
 # "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:to me\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means)\s*[?.!]*\s*$", re.I)
@@ -93,7 +93,7 @@ _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how
                               re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
-_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b", re.I)
+_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)", re.I)
 
 
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
@@ -108,12 +108,13 @@ _ANSWER_TYPES = [
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one(?![^?]{0,30}\b(most|more|worst|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
                 r"|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
-                r"|how (do|does|did|would|will|can|could) (they|you|the doctor|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
+                r"|which of (his|her|my|their|the|your) (conditions|illnesses|diseases|problems)"
+                r"|how (on earth |exactly |then )?(do|does|did|would|will|can|could) (they|you|the doctor|the doctors|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
      _RULED_OUT, W_SURE_CUE),
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
@@ -132,7 +133,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
-    (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
+    (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
                 r"|\bthe most (common|usual|typical|frequent)\b"
                 r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
      re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent)\b", re.I)),
@@ -182,7 +183,9 @@ def _defined_subject(question: str) -> str | None:
         return None  # "what does that mean for my lupus?" asks what follows from it, not what it is
     sentences = _LAST_SENTENCE.split(question.strip())
     # "…i dont even know what it is. what is lupus actualy?": a definition asked after the story, or before a remark.
-    at = next((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), 0)
+    at = max((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), default=None)
+    if at is None:
+        at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
     m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(sentences[at])
          or _EXPLAIN_WHAT.search(question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
@@ -197,7 +200,7 @@ def _defined_subject(question: str) -> str | None:
         # ("doc said my numbness is “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no
         # subject: the follow-up logic finds what "it" is.
         told = fold(" ".join(sentences[:at]))
-        quoted = re.findall(r'"([^"]{3,40})"', told)
+        quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told)
         return quoted[-1].lower() if quoted else min(content_words(told), key=zipf_frequency, default=None)
     return subject
 

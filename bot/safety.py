@@ -224,6 +224,12 @@ _ADVICE = [
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
+    # "can i drink on pregabalin?": alcohol with a medicine.
+    r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
+    r" (on|with|while on|while taking) (my |the |this |these |her |his )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
+    # "Can mum take amitriptyline along with her tramadol?": a relative's two medicines combined.
+    r"\b(can|could|should|may|is it (ok|okay|safe) (for|if)) (my |our )?(mum|mom|mam|dad|mother|father|husband|wife|partner|son|daughter|he|she|nan|gran)\b"
+    r"[^.?!]{0,10}\b(take|have|use|takes|has)\b[^.?!]{0,40}\b(along with|alongside|together with|with (his|her|their) (other )?\w+|and (his|her) \w+ together)\b",
     r"\b(can|could|may|should) i (try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",
     r"\bshould i (bump|up|bring) (up )?my\b|\bfrom \d+ ?(mg )?to \d+ ?(mg)?\b[^.?!]{0,20}\b(myself|my self|on my own)\b",
     r"\b(can|could|should|may) (my|our) ([\w ]{0,12}(son|daughter|kid|child|boy|girl|year old|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)) (take|have|use)\b[^.?!]{0,30}\b(my|mine|his|her|of my)\b",

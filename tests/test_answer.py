@@ -429,7 +429,19 @@ FOLLOW_UPS = [
     (("the rheumatologist talked about autoantibodies", "are those what attack the nerves, or is it something else?"),
      "One primary mechanism involves autoantibodies"),
     (("my feet have burned for a year", "could it spread to my hands?"), "It usually starts in the feet and hands"),
+    # "that test" points back whatever else the turn says
+    (("they're doing an EMG on my dad next week", "his legs are weak, what will that test tell them?"),
+     "Electromyography (EMG), which assesses"),
+    # the topic carried is the painkiller the article names through its lexicon, not the legs
+    (("dad takes ibuprofen for his leg pain but it does nothing", "is that normal for this kind of pain?"),
+     "over-the-counter pain relievers"),
 ]
+
+
+@pytest.mark.parametrize("message", ["my laptop keeps crashing rn, any fix", "my car battery dies so fast, any tips to fix it?"])
+def test_a_story_sharing_nothing_with_the_articles_is_not_answered_through_a_generic_question_word(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
 
 
 def test_a_which_cause_answer_is_not_padded_with_sentences_of_another_kind(answer_bot, loaded_index):
@@ -531,6 +543,11 @@ STORY_THEN_QUESTION = [
     ("why did they start me on a huge dose of steroids for my nerve pain?", "high-dose corticosteroids"),
     ("they're treating my lupus already, so why do i need separate tablets for the pain?",
      "While the underlying disease is being treated"),
+    # a likeness told inside the question, and chat spellings
+    ("my hands burn all day like im holding a hot mug is that a lupus nerve thing or what", "burning"),
+    ("why does lupus give me pins n needles in my fingers", "tingling"),
+    ("ok random q but what even is lupus in normal ppl words", "commonly known as lupus"),
+    ("my letter says 'vasa nervorum'. what on earth does that mean?", "often called the vasa nervorum"),
 ]
 
 

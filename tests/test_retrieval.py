@@ -49,6 +49,9 @@ def test_british_spellings_find_the_articles_american_ones(retriever, typed, mea
 def test_real_words_are_never_corrected_even_when_they_sound_like_a_corpus_word(retriever):
     assert retriever.analyze("fiscal year").corrected == "fiscal year"
     assert retriever.analyze("nerves gone haywire").corrected == "nerves gone haywire"  # not "hayward"
+    assert retriever.analyze("seems like overkill").corrected == "seems like overkill"  # not "overall"
+    assert retriever.analyze("the nastier kind").corrected == "the nastier kind"  # a comparative the word list lacks
+    assert retriever.analyze("my neve pain").corrected == "my nerve pain"  # one slip in a rare word is still a slip
 
 
 def test_hits_are_ranked_and_carry_each_retrievers_evidence(retriever, loaded_index):

@@ -114,6 +114,16 @@ def test_using_one_treatment_instead_of_another_is_a_decision_but_asking_why_one
     assert check_safety("why do i need separate meds for the pain if the lupus is treated?") is None
 
 
+@pytest.mark.parametrize("text", ["can dad take his gabapentin along with his tramadol?", "can i drink on gabapentin?",
+                                  "could i have a beer with my amitriptyline"])
+def test_alcohol_or_a_second_medicine_with_a_medicine_is_a_decision(text):
+    assert check_safety(text).kind == "medical_advice"
+
+
+def test_a_night_out_without_a_medicine_is_not_a_decision():
+    assert check_safety("can i drink with friends on saturday?") is None
+
+
 def test_a_permission_asked_mid_message_is_still_a_decision():
     # "ok?" followed by more words: the choice is matched however the message goes on.
     assert check_safety("my gabapentin with a glass of wine ok? thanks").kind == "medical_advice"
