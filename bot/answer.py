@@ -15,7 +15,7 @@ from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
 from .question_type import W_SURE_CUE
-from .rerank import DEPTH as RERANK_DEPTH, carried_on_by, judge_hit, question_terms
+from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
@@ -138,7 +138,7 @@ class Bot:
                     topic = replace(topic, position=-10, weight=min(topic.weight, max(own, SUBJECT_WEIGHT)), story=True)
                 terms = [*terms, topic]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
-        hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=carried_on_by(self.judge))
+        hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=also_examined(self.judge, kind))
         if not hits or not terms:
             return []
         # The search embedded this text already; the caching embedder hands the vector back.

@@ -91,6 +91,8 @@ _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means)\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
+# "the condition", "that label": a subject named before the question, like a pronoun.
+_NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)", re.I)
@@ -131,6 +133,10 @@ _ANSWER_TYPES = [
     (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|show up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
                 r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
      re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
+    # What it feels like ("what do people usually say it feels like?"): how patients describe it.
+    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain) (what )?it feels"
+                r"|feels? like for (them|people|others|patients)|how (do|does|would) (people|patients|others|they) describe)\b", re.I),
+     re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
@@ -187,7 +193,7 @@ def _defined_subject(question: str) -> str | None:
     if at is None:
         at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
     m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(sentences[at])
-         or _EXPLAIN_WHAT.search(question))
+         or _EXPLAIN_WHAT.search(sentences[at]) or _EXPLAIN_WHAT.search(question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
     if m and len(named.split()) <= 5:
@@ -195,11 +201,12 @@ def _defined_subject(question: str) -> str | None:
     else:
         m = _X_WHATS_THAT.search(question)
         subject = m.group(1).lower() if m else None
-    if subject in _PRONOUNS:
-        # "my mum just got told she has lupus. what actually is it?": what was quoted before it, else the rarest word told
-        # ("doc said my numbness is “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no
-        # subject: the follow-up logic finds what "it" is.
-        told = fold(" ".join(sentences[:at]))
+    if m and subject and (subject in _PRONOUNS or _NAMED_BEFORE.fullmatch(subject)):
+        # "my mum just got told she has lupus. what actually is it?", "…a diagnosis of SLE, but I do not understand what
+        # the condition actually is": what was quoted before it, else the rarest word told ("doc said my numbness is
+        # “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no subject: the follow-up
+        # logic finds what "it" is.
+        told = fold(question[: question.find(m.group(0))])
         quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told)
         return quoted[-1].lower() if quoted else min(content_words(told), key=zipf_frequency, default=None)
     return subject

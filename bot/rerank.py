@@ -14,7 +14,7 @@ from .answerability import STORY_SHARE, Coverage, Term, key_terms, story_as_subj
 from .clauses import imagery_words, points_back, story_words
 from .coverage import CoverageJudge
 from .query import Query
-from .question_type import QuestionType, question_type
+from .question_type import W_SURE_CUE, QuestionType, question_type
 from .retrieval import HybridRetriever
 from .types import Hit
 
@@ -27,6 +27,7 @@ W_OWN, W_COVER, W_DENSE, W_BM25 = 1.0, 0.5, 1.0, 0.3
 # search uses it.
 W_FUSED = 5.0
 DEPTH = 20  # fused candidates re-ordered
+KIND_SECTIONS = 5  # first hits whose sections are searched for a surely marked kind of answer
 
 
 def relevance(own: Coverage, cov: Coverage, hit: Hit, top_bm25: float) -> float:
@@ -54,8 +55,8 @@ class Reranker:
         """Top ``k`` sentences by relevance (ties keep the fused order); ``Hit.relevance`` holds the score."""
         if isinstance(query, str):
             query = self.retriever.analyze(query)
-        hits = self.retriever.search(query, k=max(k, self.depth), also=carried_on_by(self.judge))
         kind, terms = question_terms(query.text, query.corrected, self.retriever.analyze, self.judge)
+        hits = self.retriever.search(query, k=max(k, self.depth), also=also_examined(self.judge, kind))
         if not hits or not terms:
             return hits[:k]
         top_bm25 = max((h.bm25_score or 0.0) for h in hits)
@@ -88,6 +89,25 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     if any(t.story for t in terms):
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
     return kind, terms
+
+
+def also_examined(judge: CoverageJudge, kind: QuestionType) -> Callable[[list[Hit]], list[str]]:
+    """For ``HybridRetriever.search(also=…)``: ``carried_on_by``, and for a question surely asking for one kind of answer,
+    the sentences giving that kind in the sections of its first hits ("what do people say it feels like?" → "Patients
+    often describe sensations…", which shares no word with it)."""
+    carried = carried_on_by(judge)
+    if kind.cue is None or kind.weight < W_SURE_CUE:
+        return carried
+
+    def extra(hits: list[Hit]) -> list[str]:
+        out = carried(hits)
+        have = {h.sentence.id for h in hits} | set(out)
+        sections = {(h.sentence.doc_id, h.sentence.section) for h in hits[:KIND_SECTIONS]}
+        for doc_id in dict.fromkeys(d for d, _ in sections):
+            out += [s.id for s in judge.index.articles[doc_id].sentences
+                    if (doc_id, s.section) in sections and s.id not in have and kind.asks_for(s.text)]
+        return out
+    return extra
 
 
 def carried_on_by(judge: CoverageJudge) -> Callable[[list[Hit]], list[str]]:

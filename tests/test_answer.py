@@ -548,6 +548,12 @@ STORY_THEN_QUESTION = [
     ("why does lupus give me pins n needles in my fingers", "tingling"),
     ("ok random q but what even is lupus in normal ppl words", "commonly known as lupus"),
     ("my letter says 'vasa nervorum'. what on earth does that mean?", "often called the vasa nervorum"),
+    ("I have just been told I have SLE, and I must admit I do not understand what the condition actually is.",
+     "commonly known as lupus"),
+    # how it feels is answered by how patients describe it, a sentence sharing no word with the question
+    ("how would other people with lupus describe what the nerve pain feels like?", "Patients often describe"),
+    ("we have dad's first neurology appointment on monday and he's worried. what will they do when we get there?",
+     "A physician begins with"),
 ]
 
 

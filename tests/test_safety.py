@@ -120,6 +120,11 @@ def test_alcohol_or_a_second_medicine_with_a_medicine_is_a_decision(text):
     assert check_safety(text).kind == "medical_advice"
 
 
+def test_thinking_of_cancelling_a_test_is_a_decision():
+    assert check_safety("my nerve test was normal so i'm thinking of cancelling the biopsy. is there any point going?"
+                        ).kind == "medical_advice"
+
+
 def test_a_night_out_without_a_medicine_is_not_a_decision():
     assert check_safety("can i drink with friends on saturday?") is None
 
