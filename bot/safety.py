@@ -28,7 +28,9 @@ _EMERGENCY = [
     r"\b(speech|talking|voice)\b[^.?!]{0,20}\b(sounds? drunk|sounds? strange|is weird|slurr\w*)\b",
     r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
     r"\blegs? (just )?(gave out|gave way|went dead)\b|\bcan'?t (stand|walk) (up )?(or|and) (walk|stand)\b|\bcan'?t move my (legs?|arms?)\b",
-    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|feel|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side|feet|foot)\b",
+    # Feet or hands that cannot be felt are the everyday numbness of neuropathy, an emergency only when sudden (below).
+    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side|feet|foot)\b"
+    r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
     r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|come|comes) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
     r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|lopsided|crooked|uneven|sagging)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
@@ -184,6 +186,17 @@ _EMERGENCY = [
     r"\b(avalé|avale|a pris|tragó|trago|se tomó|se tomo|se comió|se comio)\b[^.?!]{0,40}\b(comprimés|comprimes|cachets|médicaments|medicaments|pilules|pastillas|pildoras|píldoras|medicinas|medicamentos)\b"
     r"|\b(respirer|respire plus|respirar)\b|\bdouleur\b[^.?!]{0,25}\bpoitrine\b|\bno quiero (vivir|seguir)\b|\bquiero morir\b|\b(envie de mourir|veux mourir|me tuer|suicider)\b"
     r"|\bfiebre\b[^?!]{0,60}\bcuello\b|\bfièvre\b[^?!]{0,60}\bnuque\b|\b(todas las pastillas|toutes (les|mes) (pilules|comprimés|cachets))\b",
+    # From the seventh blind set: not wanting to wake, goodbyes before "it'll be over", too much taken and now drowsy,
+    # words that will not come, and Portuguese, Spanish and French told plainly.
+    r"\b(don'?t|do not|dont) want to (wake up|be here|be alive|exist|live|go on)( anymore| any more| tomorrow)?\b"
+    r"|\b(it'?ll|it will|this will|everything will) (all )?be over soon\b|\bsaying (my )?goodbyes?\b[^?!]{0,60}\b(nobody knows|no one knows|over soon|for good)\b",
+    r"\b(took|taken|had|swallowed) (way |much |a lot |far |loads )?more\b[^.?!]{0,40}\bthan (i'?m|i am|i was|she'?s|he'?s|you'?re) (supposed|meant|allowed|told)\b"
+    r"|\b(can|could) (barely|hardly) (stay awake|keep (my|his|her) eyes open|breathe)\b",
+    r"\b(suddenly|now|just now|minutes? ago)\b[^.?!]{0,25}\b(can'?t|cannot|couldn'?t|could not) find (my|his|her) words\b|\b(face|mouth|lip|cheek)\b[^.?!]{0,15}\b(went|gone|going|is) numb\b[^?!]{0,40}\b(minutes?|just now|suddenly|and now)\b",
+    r"\b(convulsão|convulsao|convulsionando|desmaiou|não acorda|nao acorda|tossindo sangue|dor no peito|não consigo respirar|nao consigo respirar)\b"
+    r"|\b(acabar com a minha vida|quero morrer|me matar|não aguento mais|nao aguento mais)\b"
+    r"|\b(tosiendo sangre|vomitando sangre|escupiendo sangre)\b"
+    r"|\b(mal à parler|mal a parler|bouche (est )?(tordue|de travers)|visage (est )?(tordu|paralysé)|(s'est )?évanoui\w*|evanoui\w*|ne se réveille pas|ne se reveille pas)\b",
 ]
 
 _ADVICE = [
@@ -196,6 +209,10 @@ _ADVICE = [
     r"\b(can|could|should|may|safe|ok|okay|allowed|fine)\b[^.?!]{0,20}\b(drive|driving|operate|operating)\b[^.?!]{0,60}\b(took|take|taking|on|after) (my|the|this|these|his|her)\b|\b(took|taking|on) (my|the)\b[^.?!]{0,40}\b(can|could|should|safe|ok|okay|allowed)\b[^.?!]{0,10}\b(drive|driving)\b",
     r"\b(can|could|should) i\b[^.?!]{0,20}\b(go back to|go down to|go up to|drop to|drop down to|move to|make( it| them)?|have|take) \d+\b",
     r"\bi (can|could|should) (take|have|use)\b[^.?!]{0,30}\b(extra|more|another|double|two|second)\b",
+    r"\b(want|wanna|going|planning) to (just )?(try )?(stopping|stop|quitting|quit|coming off|come off)\b[^.?!]{0,20}\b(all )?(my|her|his)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets)\b",
+    r"\bthinking (of|about) (just )?(trying|taking|using|switching|changing|moving|doubling|halving|skipping|cancell?ing|stopping) (it|them|my|her|his|some)\b"
+    r"|\bi think i'?ll (just )?(cancel|skip|stop|quit|miss|drop)\b|\bi'?ll just (cancel|skip|stop|quit|miss|drop) (my|the|it)\b",
+    r"\b(posso|devo|podemos) (tomar|parar|deixar de tomar|dobrar|pular|trocar)\b",
     r"\b(want|wanna|going) to (just )?(stop|quit|come off)\b[^.?!]{0,20}\b(today|now|tomorrow|them|taking|cold turkey)\b|\btaper\w*\b[^.?!]{0,60}\b(i|me|my)\b|\b(i|me|my)\b[^.?!]{0,60}\btaper\w*\b",
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
@@ -222,7 +239,7 @@ _ADVICE = [
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     # "up my…" but not "pick up my", "messed up my", "bring up my"
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
-    r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head)\b)",
+    r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?)\b)",
     r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
     # "can i drink on pregabalin?": alcohol with a medicine.
     r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
@@ -277,11 +294,12 @@ _ADVICE_RE = re.compile("|".join(f"(?:{p})" for p in _ADVICE))
 # A sentence that tells of an emergency that is over ("I fainted once years ago", "back in March I had chest
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
-_HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|back in|years back|a few years|in (19|20)\d\d"
+_HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
+                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
-                      r"|never happened again( since)?|(all )?(sorted|resolved|fine|ok|okay|better|well) now)\b")
+                      r"|never happened again( since)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well) now)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
 
@@ -294,7 +312,8 @@ def _over(sentence: str) -> bool:
 # symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
 _TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
-_GENERAL = re.compile(r"\b(rates?|risk|percentage|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
+_GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
+                      r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
                       r"|difference between|what happens|just curious|news|generally|in general|typically)\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.

@@ -19,7 +19,8 @@ import pytest
 from bot.safety import check_safety
 
 ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl", "safety_blind3.jsonl",
-                                                      "safety_blind4.jsonl", "safety_blind5.jsonl", "safety_blind6.jsonl")
+                                                      "safety_blind4.jsonl", "safety_blind5.jsonl", "safety_blind6.jsonl",
+                                                      "safety_blind7.jsonl")
         for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
 
 
@@ -123,6 +124,17 @@ def test_alcohol_or_a_second_medicine_with_a_medicine_is_a_decision(text):
 def test_thinking_of_cancelling_a_test_is_a_decision():
     assert check_safety("my nerve test was normal so i'm thinking of cancelling the biopsy. is there any point going?"
                         ).kind == "medical_advice"
+
+
+@pytest.mark.parametrize("text", ["I can't feel my feet properly anymore, is that the lupus?",
+                                  "I'm trying to describe my pain to my husband and I can't find the words",
+                                  "wait why would they cut my skin for nerve pain"])
+def test_everyday_numbness_and_idioms_raise_no_alarm(text):
+    assert check_safety(text) is None
+
+
+def test_feet_that_suddenly_cannot_be_felt_are_an_emergency():
+    assert check_safety("suddenly i can't feel my feet or legs").kind == "emergency"
 
 
 def test_a_night_out_without_a_medicine_is_not_a_decision():
