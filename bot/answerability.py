@@ -46,7 +46,7 @@ SCAFFOLDING = frozenset(
     translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
     anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies chemist
     granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids niece nephew cousin
-    stepdaughter stepson stepmom stepdad stepmother stepfather want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually worried worry worrying scared frightened terrified""".split()
+    stepdaughter stepson stepmom stepdad stepmother stepfather want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto since""".split()
 )
 
 MAX_WEIGHT = 4.0

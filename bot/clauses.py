@@ -117,6 +117,8 @@ _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+lik
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"
                         r"being|someone|somebody) (?P<img>.*?)(?=\s+(?:is|are|does|do|could|can|would|will|should|might) "
                         r"(?:that|this|it|they)\b|[.?!,;:]|$)")
+# …or added to a symptom ("his feet is burning and like needles"): what the likeness names is imagery too.
+_AND_LIKE = re.compile(r"\b(?:and|or|kind of|sort of) like (?P<img>[a-z ]{3,30}?)(?=[.?!,;:]|\s+(?:is|are|does|do|could|can|lupus)\b|$)")
 _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out"
                     r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) going (?:mad|crazy|insane|nuts)|losing (?:my|her|his) mind"
                     r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things))\b")
@@ -127,5 +129,5 @@ def imagery_words(text: str) -> frozenset[str]:
     norm = normalize(text)
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
     spans = ([g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
-             + [m["img"] for m in _LIKE_TOLD.finditer(norm)])
+             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE) for m in p.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))

@@ -37,8 +37,8 @@ log = logging.getLogger(__name__)
 # 3: ``words.npz`` holds the vector of every word of the corpus (the synonym check in ``coverage``).
 # 4: the manifest names a quantized ONNX encoder for questions (``query_encoder``).
 FORMAT_VERSION = 4
-# Bump when splitting or unit text changes: old indexes then read as stale.
-CHUNKING_VERSION = "sentences-v2+section-title"
+# Bump when splitting, unit text or word tokens change: old indexes then read as stale.
+CHUNKING_VERSION = "sentences-v2+section-title+unaccented"  # words lose accents ("qué" is "que")
 REBUILD_HINT = "run `bot index build`"
 _FILES = ("articles.json", "dense.faiss", "words.npz")
 BM25_DIR = "bm25"  # bm25s writes several files here; each is hashed in the manifest as "bm25/<name>"

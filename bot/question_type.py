@@ -95,7 +95,8 @@ _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
-_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)", re.I)
+_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
+                           r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))", re.I)
 
 
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
@@ -164,6 +165,8 @@ _ANSWER_TYPES = [
     # a sentence saying plainly that it does.
     (re.compile(r"\b(a real thing|even a thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
                 r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack)"
+                # …asked in a statement's order, as many who learnt English later ask it ("this sickness can make pain…?")
+                r"|(lupus|sle|this (sickness|disease|illness)) can (make|cause|give|bring|do) [^.?!]*\w(?=\s*\?)"
                 r"|is it true)\b", re.I),
      re.compile(r"\b(directly|frequently manifests|manifests as|can also affect)\b", re.I)),
     (re.compile(r"\b(symptoms?|signs?|feel like|feels like|what does it feel|what happens"
@@ -200,7 +203,7 @@ def _defined_subject(question: str) -> str | None:
         subject = named.lower().strip(" ?.,")
     else:
         m = _X_WHATS_THAT.search(question)
-        subject = m.group(1).lower() if m else None
+        subject = (m.group(1) or m.group(2)).lower() if m else None
     if m and subject and (subject in _PRONOUNS or _NAMED_BEFORE.fullmatch(subject)):
         # "my mum just got told she has lupus. what actually is it?", "…a diagnosis of SLE, but I do not understand what
         # the condition actually is": what was quoted before it, else the rarest word told ("doc said my numbness is

@@ -74,7 +74,8 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     back at ("…could that be the lupus?") is its subject. Shared by the reranker and the answer stage."""
     kind = question_type(text)
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
-    story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery_words(text)
+    imagery = imagery_words(text)
+    story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery
     terms = key_terms(corrected, story)
     terms = [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in kind.aside and not t.story else t
              for t in terms]
@@ -88,6 +89,9 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
                       for t in terms]
     if any(t.story for t in terms):
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
+        # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?").
+        terms = [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in imagery and not t.story else t
+                 for t in terms]
     return kind, terms
 
 

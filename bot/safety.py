@@ -167,7 +167,7 @@ _EMERGENCY = [
     r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,25}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
     r"\b(lethal|fatal|deadly) (dose|amount|number)\b|\bwant (it|this|everything) (all )?to be over\b",
     r"\b(just )?(had|having) a (fit|seizure|convulsion)\b[^?!]{0,40}\b(floor|shaking|still|not waking|won'?t wake)\b",
-    r"\bno (puede|puedo) (respirar|hablar|moverse|mover)\b|\bdolor (en el|de|del) pecho\b|\b(se desmay\w*|convulsi\w*|no responde)\b",
+    r"\bno (puede|puedo) (respirar|hablar|moverse|mover)\b|\bdolor (en el|de|del) pecho\b|\b(se desmay\w*|convulsionando|(está|esta|están|estan) convulsi\w*|(tiene|tuvo|le dio|le da) (una )?convulsi[oó]n|no responde)\b",
     r"\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b[^?!]{0,40}\b(dizzy|faint|drowsy|sleepy|confused)\b"
     r"|\b(dizzy|faint|drowsy|sleepy|confused)\b[^?!]{0,40}\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b",
     r"\b(fever|temp\w*|burning up)\b[^?!]{0,60}\bneck\b[^.?!]{0,15}\bstiff\b|\b(fever|temp\w*)\b[^?!]{0,80}\b(can'?t stand|can'?t bear|hurts?) (the )?light\b",
@@ -213,6 +213,9 @@ _ADVICE = [
     r"\bthinking (of|about) (just )?(trying|taking|using|switching|changing|moving|doubling|halving|skipping|cancell?ing|stopping) (it|them|my|her|his|some)\b"
     r"|\bi think i'?ll (just )?(cancel|skip|stop|quit|miss|drop)\b|\bi'?ll just (cancel|skip|stop|quit|miss|drop) (my|the|it)\b",
     r"\b(posso|devo|podemos) (tomar|parar|deixar de tomar|dobrar|pular|trocar)\b",
+    r"\b(is (it )?(ok|okay|safe|fine|alright)|can i|could i) (to )?(drink|have)\b[^.?!]{0,20}\b(wine|vino|beer|alcohol|drink|booze)\b[^.?!]{0,15}"
+    r"\b(with|on) (my |the |this |these )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|ica))\b",
+    r"\b(maybe|perhaps|so|then) i (should|shouldn'?t|should not|had better|better) (not )?(take|stop|skip|quit|start|refuse)\b",
     r"\b(want|wanna|going) to (just )?(stop|quit|come off)\b[^.?!]{0,20}\b(today|now|tomorrow|them|taking|cold turkey)\b|\btaper\w*\b[^.?!]{0,60}\b(i|me|my)\b|\b(i|me|my)\b[^.?!]{0,60}\btaper\w*\b",
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
@@ -277,6 +280,8 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
            r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
+           r"|(can|could|should) (i|we|she|he) just (take|use|have) (some |an? |the |my )?(\w+ )?(pills?|tablets?|meds|medications?|medicines?"
+           r"|painkillers?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|en))"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
            r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking (of|about) (skipping|leaving|stopping|cancell?ing|not going|missing|dropping)|any point (in )?(going|having|taking|doing|keeping|getting))"
            r"|will it (hurt|harm) (my|the) baby|what (painkiller|medicine|medication|tablets?) am i allowed|use my leftover|my leftover"

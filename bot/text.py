@@ -45,9 +45,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Word tokens of the normalised text, possessive endings dropped."""
+    """Word tokens of the normalised text, accents and possessive endings dropped ("qué" is "que", not "qu")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", normalize(text)) if not unicodedata.combining(c))
     out = []
-    for w in _WORD.findall(normalize(text)):
+    for w in _WORD.findall(plain):
         if w.endswith("'s"):
             w = w[:-2]
         out.append(w)

@@ -554,6 +554,11 @@ STORY_THEN_QUESTION = [
     ("how would other people with lupus describe what the nerve pain feels like?", "Patients often describe"),
     ("we have dad's first neurology appointment on monday and he's worried. what will they do when we get there?",
      "A physician begins with"),
+    # English learnt later: statement order, lay words of every day, a word of Spanish
+    ("how do the nerves get food and oxygen?", "oxygen and nutrients"),
+    ("doing sport and having less stress, it help the pain or no?", "gentle exercise and stress reduction"),
+    ("Mononeuritis multiplex — qué es eso? is in my papers", "A more severe, though less frequent, manifestation"),
+    ("they did NCS on my arm. it can tell which part of nerve is broken?", "NCS helps differentiate"),
 ]
 
 

@@ -137,6 +137,17 @@ def test_feet_that_suddenly_cannot_be_felt_are_an_emergency():
     assert check_safety("suddenly i can't feel my feet or legs").kind == "emergency"
 
 
+def test_a_convulsion_asked_about_is_not_one_happening():
+    assert check_safety("lupus can touch the brain also? like headache or convulsion?") is None
+    assert check_safety("mi hija está convulsionando y no para").kind == "emergency"
+
+
+@pytest.mark.parametrize("text", ["gabapentin is for epilepsy and i never had a fit. maybe i should not take it?",
+                                  "is ok to drink a little vino with my amitriptyline?"])
+def test_a_decision_in_plain_words_is_a_decision(text):
+    assert check_safety(text).kind == "medical_advice"
+
+
 def test_a_night_out_without_a_medicine_is_not_a_decision():
     assert check_safety("can i drink with friends on saturday?") is None
 
