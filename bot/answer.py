@@ -171,7 +171,9 @@ class Bot:
             return self._select(replace(r, new=False), general)
         if not answering:
             return self._continue_topic(shown) if r.more else []
-        answering.sort(key=lambda c: (-c.score, c.hit.rank))
+        # A definition asked for comes first when the articles give it, whatever else matches the story around it
+        # ("…just got told she has lupus. what is it actually? im her mum and so confused").
+        answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text), -c.score, c.hit.rank))
         best = answering[0]
         if r.context:
             # A follow-up's further sentences come from the best one's section and need only answer

@@ -76,7 +76,8 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of)"
                          r"(?P<aside>(?: [\w-]+){1,5})")
-_VISIT_FOR = re.compile(r"\b(?:for|about) (?:my|his|her|their|the|these|this) (?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
+_VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this) )?(?!(?:tests?|scans?|treatments?|checks?|results?)\b)"
+                        r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:\w+ ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
@@ -211,7 +212,8 @@ def _defined_subject(question: str) -> str | None:
         # logic finds what "it" is.
         told = fold(question[: question.find(m.group(0))])
         quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told)
-        return quoted[-1].lower() if quoted else min(content_words(told), key=zipf_frequency, default=None)
+        named = [w for w in content_words(told) if not w.isdigit()]  # "she is 19": an age names nothing
+        return quoted[-1].lower() if quoted else min(named, key=zipf_frequency, default=None)
     return subject
 
 

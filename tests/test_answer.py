@@ -559,6 +559,9 @@ STORY_THEN_QUESTION = [
     ("doing sport and having less stress, it help the pain or no?", "gentle exercise and stress reduction"),
     ("Mononeuritis multiplex — qué es eso? is in my papers", "A more severe, though less frequent, manifestation"),
     ("they did NCS on my arm. it can tell which part of nerve is broken?", "NCS helps differentiate"),
+    # a definition asked after an age and before a feeling is still the definition
+    ("my son is 23 and was just told he has lupus. what is it actually? im his dad and so confused", "commonly known as lupus"),
+    ("first neuro appt on friday for tingly feet, what will they do there", "A physician begins with"),
 ]
 
 
