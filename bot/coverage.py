@@ -26,6 +26,7 @@ from .types import Sentence
 from .word_vectors import WordVectors
 
 _CLOSEST_LIMIT = 200_000
+_MATRIX_LIMIT = 512  # sentences whose word vectors are kept stacked (~45 kB each)
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 _ORGAN = _HEALTH_ANCHORS.index("body organ")
 
@@ -53,6 +54,7 @@ class CoverageJudge:
         self._paragraph: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
+        self._matrices: dict[str, np.ndarray] = {}
 
     def prepare(self, terms: list[Term], question_vector: np.ndarray) -> list[Term]:
         """``terms`` ready for ``cover``: the words it may need vectors for embedded in one call, and
@@ -140,13 +142,23 @@ class CoverageJudge:
         key = (word, s.id)
         best = self._closest_cache.get(key)
         if best is None:
-            words = self._sentence_words(s)
-            # Not cached per sentence: at 25k sentences the matrices would take ~0.5 GB.
-            best = float((self.words.vectors(words) @ self.words.vectors([word])[0]).max()) if words else -1.0
+            matrix = self._sentence_matrix(s)
+            best = float((matrix @ self.words.vectors([word])[0]).max()) if len(matrix) else -1.0
             if len(self._closest_cache) > _CLOSEST_LIMIT:  # question words are open-ended
                 self._closest_cache.clear()
             self._closest_cache[key] = best
         return best
+
+    def _sentence_matrix(self, s: Sentence) -> np.ndarray:
+        """The vectors of a sentence's words, for up to ``_MATRIX_LIMIT`` sentences asked about: stacking them is a
+        tenth of a reply's time, and the same candidates come back question after question. Not kept for every
+        sentence: at 25k sentences the matrices would take ~0.5 GB."""
+        found = self._matrices.get(s.id)
+        if found is None:
+            if len(self._matrices) >= _MATRIX_LIMIT:
+                self._matrices.clear()  # like the other caches: safe under the server's threads
+            found = self._matrices[s.id] = self.words.vectors(self._sentence_words(s))
+        return found
 
     def off_title(self, terms: list[Term]) -> list[Term]:
         """Terms that are not an article's own subject (a word of some article title)."""
