@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity, topical_count
+from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity,
+                            topical_count)
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -32,10 +33,10 @@ _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best o
 # What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
 # answer hit over the nine tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827.
 LEAN_COST = 0.4
-W_SIBLING = 0.3
+W_SIBLING = 0.3  # a sentence beside those quoted, when a follow-up asks for another one
 # Verbs of a personal decision ("should i refuse it?"): what is decided, not what it is about.
-_DECISION_STEMS = frozenset(stem(w) for w in "refuse decline skip cancel stop quit double halve bump take keep continue "
-                            "carry start switch swap change try".split())  # a sentence beside those quoted, when a follow-up asks for another one
+_DECISION_STEMS = frozenset(stem(w) for w in "refuse decline skip cancel stop quit double halve bump take keep "
+                            "continue carry start switch swap change try".split())
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,8 @@ class Bot:
         if general:
             # A personal-decision question ("should I stop my prednisone?"): say what the article says
             # about its subject in general, so only the subject words must be covered.
-            # Its subject is what the decision is about ("…amitriptyline… should i refuse it?"), even when told before
-            # the question, not the decision itself.
+            # Its subject is what the decision is about ("…amitriptyline… should i refuse it?"), even when told
+            # before the question, not the decision itself.
             off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS]
             terms = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
         focus_terms = terms

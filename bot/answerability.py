@@ -35,7 +35,8 @@ SCAFFOLDING = frozenset(
     hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
     consultant came come comes positive negative result results dear sir madam booked booking scheduled
     wear wearing wore
-    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def letter letters
+    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def
+    letter letters
     ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next
     monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
@@ -46,7 +47,10 @@ SCAFFOLDING = frozenset(
     translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
     anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies chemist
     granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids niece nephew cousin
-    stepdaughter stepson stepmom stepdad stepmother stepfather want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto since""".split()
+    stepdaughter stepson stepmom stepdad stepmother stepfather
+    want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck
+    rheumatology neurology eventually since worried worry worrying scared frightened terrified
+    farmacia pharmacie papers que qué es eso esto""".split()
 )
 
 MAX_WEIGHT = 4.0

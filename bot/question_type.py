@@ -32,7 +32,8 @@ class QuestionType:
     story_aside: bool = False
     asked: frozenset[str] = frozenset()  # the question's own words, lowercased
     # Words of the question that frame it rather than name what the answer must say: the effect being attributed
-    # ("…which one is causing my feet to burn?"), the reason for a visit ("first appt with neuro for my numb feet") and "is that normal?".
+    # ("…which one is causing my feet to burn?"), the reason for a visit ("first appt with neuro for my numb feet")
+    # and "is that normal?".
     aside: frozenset[str] = frozenset()
 
     def asks_for(self, sentence: str) -> bool:

@@ -77,8 +77,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     imagery = imagery_words(text)
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery
     terms = key_terms(corrected, story)
-    terms = [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in kind.aside and not t.story else t
-             for t in terms]
+    terms = _as_story(terms, kind.aside)
     if kind.story_aside:
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
         return kind, [t for t in terms if not t.story] or [t for t in terms if t.word not in kind.aside] or terms
@@ -90,15 +89,20 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     if any(t.story for t in terms):
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
         # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?").
-        terms = [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in imagery and not t.story else t
-                 for t in terms]
+        terms = _as_story(terms, imagery)
     return kind, terms
 
 
+def _as_story(terms: list[Term], told: frozenset[str]) -> list[Term]:
+    """``terms`` with the words in ``told`` weighed like the story around a question, vetoing nothing."""
+    return [replace(t, story=True, weight=t.weight * STORY_SHARE) if t.word in told and not t.story else t
+            for t in terms]
+
+
 def also_examined(judge: CoverageJudge, kind: QuestionType) -> Callable[[list[Hit]], list[str]]:
-    """For ``HybridRetriever.search(also=…)``: ``carried_on_by``, and for a question surely asking for one kind of answer,
-    the sentences giving that kind in the sections of its first hits ("what do people say it feels like?" → "Patients
-    often describe sensations…", which shares no word with it)."""
+    """For ``HybridRetriever.search(also=…)``: ``carried_on_by``, and for a question surely asking for one kind of
+    answer, the sentences giving that kind in the sections of its first hits ("what do people say it feels like?" →
+    "Patients often describe sensations…", which shares no word with it)."""
     carried = carried_on_by(judge)
     if kind.cue is None or kind.weight < W_SURE_CUE:
         return carried
