@@ -210,7 +210,8 @@ _ADVICE = [
     r"\b(can|could|should) i\b[^.?!]{0,20}\b(go back to|go down to|go up to|drop to|drop down to|move to|make( it| them)?|have|take) \d+\b",
     r"\bi (can|could|should) (take|have|use)\b[^.?!]{0,30}\b(extra|more|another|double|two|second)\b",
     r"\b(want|wanna|going|planning) to (just )?(try )?(stopping|stop|quitting|quit|coming off|come off)\b[^.?!]{0,20}\b(all )?(my|her|his)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets)\b",
-    r"\bthinking (of|about) (just )?(trying|taking|using|switching|changing|moving|doubling|halving|skipping|cancell?ing|stopping) (it|them|my|her|his|some)\b"
+    # (stopping, skipping, switching, doubling and halving match without an object, below)
+    r"\bthinking (of|about) (just )?(trying|taking|using|changing|moving|cancell?ing) (it|them|my|her|his|some)\b"
     r"|\bi think i'?ll (just )?(cancel|skip|stop|quit|miss|drop)\b|\bi'?ll just (cancel|skip|stop|quit|miss|drop) (my|the|it)\b",
     r"\b(posso|devo|podemos) (tomar|parar|deixar de tomar|dobrar|pular|trocar)\b",
     r"\b(is (it )?(ok|okay|safe|fine|alright)|can i|could i) (to )?(drink|have)\b[^.?!]{0,20}\b(wine|vino|beer|alcohol|drink|booze)\b[^.?!]{0,15}"
