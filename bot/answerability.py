@@ -250,11 +250,10 @@ class CorpusTerms:
     organ_similarity: Callable[[str], float]  # cosine to "body organ" alone
     # Every stem, small words too: a lay word's clinical phrase ("over-the-counter pain relievers" for "ibuprofen")
     # is known when all its words are there.
-    phrase_stems: frozenset[str] = frozenset()
+    phrase_stems: frozenset[str]
 
     def knows(self, term: Term) -> bool:
-        return (term.stem in self.stems or _any_phrase(term, self.phrase_stems or self.stems)
-                or _near(term.stem, self.stems))
+        return term.stem in self.stems or _any_phrase(term, self.phrase_stems) or _near(term.stem, self.stems)
 
 
 def corpus_terms(texts: list[str], health_similarity: Callable[[str], float],
