@@ -17,13 +17,13 @@ _EMERGENCY = [
     r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(droop\w*|drooping|numb and)",
     r"\bdroop\w*\b[^.?!]{0,20}\b(face|mouth|eye|side)\b",
     r"\bslurr\w*\b",
-    r"\b(can'?t|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get words out)\b",
-    r"\bsudden\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
+    r"\b(can'?t|cnt|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get (my |his |her |the )?words out)\b",
+    r"\bsudd?en\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
     r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
     r"\bsudden\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk)\b",
     r"\b(can'?t|cannot|couldn'?t) feel anything\b|\b(below|from) (my|his|her|the) waist\b",
     r"\b(having|had|has|is having|is this|is it|could this be|think (it'?s|i'?m|she'?s|he'?s)( having)?|might be( having)?) a (mini[- ]?)?stroke\b|\bstroke (right )?now\b",
-    r"\b(vision|sight)\b[^.?!]{0,40}\b(gone|vanished|went black|blacked out|lost|disappeared)\b|\b(half|left side|right side) of (everything|the world|my vision)\b[^.?!]{0,30}\b(gone|vanished|missing)\b",
+    r"\b(vision|sight)\b[^.?!]{0,40}\b(gone|vanished|went black|blacked out|lost|disappeared)\b|\b(half|left side|right side) of (everything|the world|my vision|what (i|he|she) (can )?sees?)\b[^.?!]{0,30}\b(gone|vanished|missing)\b",
     r"\bworst headache\b|\bthunderclap\b",
     r"\b(speech|talking|voice)\b[^.?!]{0,20}\b(sounds? drunk|sounds? strange|is weird|slurr\w*)\b",
     r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
@@ -31,11 +31,11 @@ _EMERGENCY = [
     # Feet or hands that cannot be felt are the everyday numbness of neuropathy, an emergency only when sudden (below).
     r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side|feet|foot)\b"
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
-    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|come|comes) out wrong)\b|\bgarbled\b",
+    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
-    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|lopsided|crooked|uneven|sagging)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
+    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|lopsided|crooked|uneven|sagging|slack)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
     r"\b(dribbl\w*|drool\w*)\b[^.?!]{0,30}\bmouth\b|\bmouth\b[^.?!]{0,30}\b(dribbl\w*|drool\w*)\b",
-    r"\b(weak\w*|numb\w*|went dead|gave way|gave out)\b[^.?!]{0,15}\bsudden\w*\b",
+    r"\b(weak\w*|numb\w*|went dead|gave way|gave out)\b[^.?!]{0,15}\bsudd?en\w*\b",
     r"\b(lose|losing|lost) (my |the |his |her )?(vision|sight)\b|\b(vision|sight|eyes?|everything)\b[^.?!]{0,20}\b(went|gone|going) (dark|black)\b",
     r"\b(can|could) (hardly|barely) breathe?\b",
     # breathing
@@ -50,7 +50,7 @@ _EMERGENCY = [
     # chest pain / heart
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
     r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
-    r"\bheart attack\b",
+    r"(?<!gave me a )(?<!give me a )(?<!giving me a )\bheart attack\b",  # not "nearly gave me a heart attack"
     # a weight on the chest, or the chest with a cold sweat: how heart attacks are told in everyday words
     r"\b(sitting|standing|pressing|weight|elephant)\b[^.?!]{0,12}\bon (my|his|her|their|the) chest\b|\bchest\b[^.?!]{0,30}\b(sitting|standing|pressing) on (it|me|him|her)\b",
     r"\bchest\b[^?!]{0,80}\b(cold sweat|sweating|sweaty|clammy)\b|\b(cold sweat|sweating|sweaty|clammy)\b[^?!]{0,80}\bchest\b",
@@ -144,7 +144,7 @@ _EMERGENCY = [
     r"\b(spots|rash|marks|blotches)\b[^.?!]{0,50}\b(don'?t|doesn'?t|do not|does not|won'?t|not) (fade|go away|disappear|go white)\b[^.?!]{0,40}\bglass\b|\bglass test\b",
     r"\b(meter|reading|sugar|glucose|bm)\b[^.?!]{0,20}\b(says|reads|shows|showing|reading) (hi|lo)\b|\bpear drops\b|\bbreath smells (like|of) (pear|acetone|nail (polish|varnish))\b"
     r"|\b(shaky|sweaty|clammy)\b[^.?!]{0,40}\b(confused(?! (about|by|as|whether|if|why|what|which|how|with))|can'?t swallow|drowsy|unresponsive|not making sense)\b",
-    r"\b(drank|drunk|swallowed|ate|eaten|drinking|chewed)\b[^.?!]{0,25}\b(bleach|dishwasher|detergent|cleaner|cleaning (fluid|liquid|product)|washing[- ]up liquid|antifreeze|button batter\w*|batter(y|ies)|laundry (pod|tablet|capsule)s?|weed ?killer|paraffin|white spirit)\b",
+    r"\b(drank|drunk|swallowed|ate|eaten|drinking|chewed)\b[^.?!]{0,60}\b(bleach|dishwasher|detergent|cleaner|cleaning (fluid|liquid|product)|washing[- ]up liquid|antifreeze|button batter\w*|batter(y|ies)|laundry (pod|tablet|capsule)s?|weed ?killer|paraffin|white spirit)\b",
     r"\bstopped sweating\b[^?!]{0,60}\b(hot|heat|sun|confus\w*)\b|\b(hot|heat|sun|confus\w*)\b[^?!]{0,60}\bstopped sweating\b|\bheat ?stroke\b",
     r"\b(can'?t|cannot|haven'?t been able to|unable to|not able to|haven'?t|have not) (pee|peed|wee|weed|urinate|urinated|pass urine|passed urine|pass water)\b[^.?!]{0,40}\b(\d+ ?(hours?|hrs)|all day|since (yesterday|last night))\b",
     r"\b(can|could) (hardly|barely|not|n'?t) (rouse|wake)\b",
@@ -164,7 +164,7 @@ _EMERGENCY = [
     r"\b(giving|gave|give) away (his|her|their|all (his|her|their)) (\w+ )?(pills|things|stuff|belongings|possessions)\b"
     r"|\bsaying goodbye to (everyone|everybody|us all|the family|all of us)\b",
     r"\bspurt\w*\b|\bblood\b[^.?!]{0,30}\b(won'?t|wont|doesn'?t|not) stop\w*\b",
-    r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,25}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
+    r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,40}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
     r"\b(lethal|fatal|deadly) (dose|amount|number)\b|\bwant (it|this|everything) (all )?to be over\b",
     r"\b(just )?(had|having) a (fit|seizure|convulsion)\b[^?!]{0,40}\b(floor|shaking|still|not waking|won'?t wake)\b",
     r"\bno (puede|puedo) (respirar|hablar|moverse|mover)\b|\bdolor (en el|de|del) pecho\b|\b(se desmay\w*|convulsionando|(está|esta|están|estan) convulsi\w*|(tiene|tuvo|le dio|le da) (una )?convulsi[oó]n|no responde)\b",
@@ -197,6 +197,20 @@ _EMERGENCY = [
     r"|\b(acabar com a minha vida|quero morrer|me matar|não aguento mais|nao aguento mais)\b"
     r"|\b(tosiendo sangre|vomitando sangre|escupiendo sangre)\b"
     r"|\b(mal à parler|mal a parler|bouche (est )?(tordue|de travers)|visage (est )?(tordu|paralysé)|(s'est )?évanoui\w*|evanoui\w*|ne se réveille pas|ne se reveille pas)\b",
+    # From the eighth blind set: a last weekend planned, the last message, a will with the pets given out, breath too
+    # short to finish a sentence, carbon monoxide, and Portuguese, Italian, French and German told plainly.
+    r"\b(this weekend|tonight|today|tomorrow|this week|(this|next) (friday|saturday|sunday|monday|tuesday|wednesday|thursday)) (will|'?ll|is going to) be my last\b"
+    r"(?! (\w+ )?(question|message|dose|shift|appointment|visit|session|day (at|of) (work|school)|week (at|of) (work|school)))"
+    r"|\bmy last message (to|for) (anyone|everyone|you all|the world)\b|\btell (my|the) (kids|children|family|husband|wife|partner|son|daughter|mum|mom|dad|parents) (that )?i loved (them|him|her)\b"
+    r"|\bat peace with (what i'?m (going to|gonna|about to) do|my decision to (go|end|die))\b"
+    r"|\b(updated|sorted|made|wrote|writing|finished) (out )?my will\b[^?!]{0,120}\b(tonight|goodbye|nice talking|at peace|(who|someone) (takes|gets|to take|will take) (the|my) (cat|dog|pets?))\b",
+    r"\bbreath\w* (is|are) (a|such a) (struggle|fight|battle)\b|\b(can'?t|cannot|unable to) finish (a|my) sentences?\b[^?!]{0,40}\bbreath\w*|\bbreath\w*[^?!]{0,40}\b(can'?t|cannot|unable to) finish (a|my) sentences?\b",
+    r"\b(carbon monoxide|co) (alarm|detector)\b[^?!]{0,40}\b(going off|gone off|went off|beeping|sounding)\b|\b(going off|gone off|went off|beeping|sounding)\b[^?!]{0,10}\bcarbon monoxide\b"
+    r"|\b(carbon monoxide)\b[^?!]{0,60}\b(headaches?|dizzy|throwing up|vomiting|sleepy|drowsy)\b|\b(headaches?|dizzy|throwing up|vomiting)\b[^?!]{0,80}\bcarbon monoxide (alarm|detector)\b",
+    r"\b(rosto|boca) (est[aá] )?(torto|torta|caído|caido|caída|caida)\b|\b(não|nao) consegue (falar|mexer|respirar|se mexer)\b"
+    r"|\b(farla finita|lettere? di addio|voglio morire|togliermi la vita|uccidermi|ammazzarmi|non riesco (più |piu )?a respirare|labbra (blu|viola)|dolore al petto|non respira|svenut[oa])\b"
+    r"|\b(ne peut (plus )?(parler|bouger|respirer)|visage (qui )?tombe|moitié (de son|du|de mon) visage|lèvres bleues|levres bleues)\b"
+    r"|\b(schmerzen in der brust|brustschmerz\w*|(kriege|bekomme|krieg) (kaum|keine) luft|atemnot|alle (meine |meiner )?tabletten|tabletten (mit \w+ )?genommen|umbringen|nicht mehr leben|sterben will|gesicht (hängt|haengt))\b",
 ]
 
 _ADVICE = [
@@ -251,7 +265,7 @@ _ADVICE = [
     # "Can mum take amitriptyline along with her tramadol?": a relative's two medicines combined.
     r"\b(can|could|should|may|is it (ok|okay|safe) (for|if)) (my |our )?(mum|mom|mam|dad|mother|father|husband|wife|partner|son|daughter|he|she|nan|gran)\b"
     r"[^.?!]{0,10}\b(take|have|use|takes|has)\b[^.?!]{0,40}\b(along with|alongside|together with|with (his|her|their) (other )?\w+|and (his|her) \w+ together)\b",
-    r"\b(can|could|may|should) i (try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",
+    r"\b(can|could|may|should) i (just )?(try|take|use|have|borrow)\b[^.?!]{0,20}\b(hers|his|theirs|yours|of hers|of his)\b",
     r"\bshould i (bump|up|bring) (up )?my\b|\bfrom \d+ ?(mg )?to \d+ ?(mg)?\b[^.?!]{0,20}\b(myself|my self|on my own)\b",
     r"\b(can|could|should|may) (my|our) ([\w ]{0,12}(son|daughter|kid|child|boy|girl|year old|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)) (take|have|use)\b[^.?!]{0,30}\b(my|mine|his|her|of my)\b",
     r"\bshould (my (mum|mom|dad|mother|father|husband|wife|partner|son|daughter)|he|she)\b[^.?!]{0,10}\b(get|have|go for|do|skip|refuse)\b",
@@ -268,6 +282,18 @@ _ADVICE = [
     r"\bdo (i|we|you think i) (still |really |actually )?(need|have) to (stop|quit|come off|switch|change|pause|hold|skip|cut)\b",
     r"\b(dois-je|je dois|est-ce que je (dois|peux)|puis-je|je peux)\b[^.?!]{0,20}\b(prendre|arrêter|arreter|doubler|sauter|continuer)\b"
     r"|\b(puedo|debo|podría|podria)\b[^.?!]{0,20}\b(tomar|dejar|suspender|parar|doblar|saltar)\b",
+    # From the eighth blind set: "would it hurt if i…", "my plan is to…", asking the doctor to switch, being on a
+    # medicine, needing a test, adding a remedy to a medicine, sharing one's own medicine and "just not taking" it.
+    r"\b(would|will|does|could|is) it (be )?(hurt|harm|matter|bad|a problem|risky|dangerous|ok|okay|fine|safe) if i\b|\bis (it|that|this) (risky|dangerous|bad|safe) for me\b",
+    r"\b(my plan is|i plan|i'?m planning|i'?m going|i'?m gonna|i intend) to (just )?(stop|quit|skip|come off|go off|double|halve|switch|swap|cut|drop|ditch|not take|taper)\b",
+    r"\bshould i ask (my|the) \w+ to (switch|change|swap|stop|start|increase|lower|up|reduce|put me on|take me off)\b|\b(should i|(think|reckon) i should) be (on|taking|using|having|getting)\b",
+    r"\b(can|could|should|may) i (keep|still|carry on|continue) (drinking|eating|taking|having|using)\b[^?!]{0,60}\b(on|with|while|whilst)\b|\bi'?m on [a-z]{4,}\b[^?!]{0,30}\b(can|could|should|may) i (keep|still|carry on|continue)\b",
+    r"(?<!why )\bdo (i|we|you think i) (still |really |actually )?need (a|an|the|another|to (have|get|do|take|start))\b[^.?!]{0,30}\b(biops(y|ies)|tests?|scans?|stud(y|ies)|emg|ncs|mri|x-?ray|treatment"
+    r"|medicines?|medications?|meds|pills|tablets|injections?|infusions?|steroids|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))\b",
+    r"\b(thinking (of|about)|planning (to|on)|going to|gonna|want to|wanna) (add|adding|mix|mixing|combine|combining)\b[^.?!]{0,40}\b(to|with) (my|her|his)\b",
+    r"\b(giving|give|gave|share|sharing|lend|lending) (my|our) [\w ]{0,20}(son|daughter|husband|wife|partner|friend|mum|mom|dad|sister|brother|kid|child|boy|girl) (one of |some of |a few of |a couple of )?(my|mine)\b",
+    r"\b(considering|thinking (of|about)|tempted|planning on|going to|gonna) (just )?not (taking|using|starting|having|going on|bothering with)\b",
+    r"\b(can|could|should) i (just )?(start|stop|switch|swap) (it|them|taking|using)\b|\b(switch|swap|change|go) (from \w+ )?to [a-z]+\b[^?!]{0,20}\b(on my own|by myself|myself)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -307,7 +333,8 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
-                      r"|never happened again( since)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well) now)\b")
+                      r"|never happened again( since)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
+                      r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
 
