@@ -164,7 +164,10 @@ class Bot:
             # the longer quote must earn its place against a sentence that answers on its own.
             score -= LEAN_COST * sum(1 for s in self.judge.antecedents(h.sentence) if not said(s))
             cands.append(Candidate(h, cov, score))
-        answering = [c for c in cands if c.coverage.answers]
+        # "…explain what lupus actually is in normal english before I see the specialist": the sentence defining what
+        # a definition question names answers it, whatever else the message tells.
+        answering = [c for c in cands if c.coverage.answers
+                     or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)]
         if not general and asks_quantity(r.focus):
             answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
         if not answering and r.new and shown:

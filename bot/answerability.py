@@ -50,8 +50,13 @@ SCAFFOLDING = frozenset(
     stepdaughter stepson stepmom stepdad stepmother stepfather
     want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck
     rheumatology neurology eventually since worried worry worrying scared frightened terrified
-    farmacia pharmacie papers que qué es eso esto""".split()
+    farmacia pharmacie papers que qué es eso esto hubby nan nana gran granny""".split()
 )
+
+_PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother
+    grandpa grandfather aunt uncle partner boyfriend girlfriend granddaughter grandson niece nephew cousin stepdaughter
+    stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
+    nurse physician consultant rheumy neuro""".split())
 
 MAX_WEIGHT = 4.0
 MIN_WEIGHT = 0.3
@@ -170,7 +175,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
     content = set(content_words(text))
     terms: dict[str, Term] = {}
     for i, w in enumerate(toks):
-        if w not in content or w in SCAFFOLDING or w.isdigit():
+        # "my wifes pain", "mums appointment": a possessive typed without its apostrophe is the person still.
+        if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or w.isdigit():
             continue
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
             continue  # "diff question", "quick question", "silly question": about the asking
@@ -324,7 +330,9 @@ _ASKS_QUANTITY = re.compile(
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(
     r"\d|%|\b(percent|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
-    r"|once|twice|daily|weekly|monthly|yearly)\b"
+    r"|once|twice|daily|weekly|monthly|yearly"
+    # …or a duration in words: "how long are people on it?" → "long-term immunosuppressive therapies"
+    r"|long-term|short-term|lifelong|life-long|chronic|permanent\w*|temporar\w*)\b"
 )
 
 

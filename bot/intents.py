@@ -8,8 +8,13 @@ from . import messages
 from .text import normalize
 
 _GREETING = r"(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|greetings|yo)( there)?"
+# "hi, sorry, bit nervous, never used one of these before": someone new to the chat, greeting it.
+_NEW_HERE = (r"(sorry|(i'?m |im )?((a )?(bit|little|very|so|quite|kinda) )*(nervous|new here|new to (this|these|chat ?bots?))"
+             r"|(i'?ve |i have )?never (used|tried|done) (one of these|this|a chat ?bot|anything like this)( before)?"
+             r"|(it'?s )?(my )?first time (here|using (this|one of these|a chat ?bot)))")
 _SMALL = {
-    "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"),
+    "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"
+                           rf"|^(({_GREETING})[ ,!.]+)?{_NEW_HERE}([ ,!.]+{_NEW_HERE})*[ ,!.]*$"),
     "thanks": re.compile(r"^((ok(ay)?|great|cool|perfect|awesome|got it)[ ,!.]*)?(thanks?( you)?|thx|ty|cheers|much appreciated)\b(?![^?]*([,.!;] *|\b(and|but|so|also) )(what|how|why|when|where|which|who|can|could|does|do|is|are|should|tell me)\b)[^?]*$"),
     "capabilities": re.compile(
         # …after a greeting too ("hello, what can you help me with?")

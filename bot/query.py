@@ -146,14 +146,30 @@ def analyze(text: str, vocabulary: Vocabulary) -> Query:
 
 
 def _join_split_words(ws: list[str], vocabulary: Vocabulary) -> list[str]:
-    """Two words a patient split apart ("mono neuritis", "neuro pathy") joined when the corpus has them as one."""
+    """Words a patient split apart joined when the corpus has them as one: "mono neuritis", "s l e", and, with a
+    piece no dictionary knows, a slip of one ("anti phosphor lipid", "new ropathy")."""
     out: list[str] = []
     i = 0
     while i < len(ws):
-        if i + 1 < len(ws) and ws[i].isalpha() and ws[i + 1].isalpha() and ws[i] + ws[i + 1] in vocabulary.words:
-            out.append(ws[i] + ws[i + 1])
-            i += 2
+        for n in (3, 2):
+            joined = _joined(ws[i : i + n], vocabulary) if i + n <= len(ws) else None
+            if joined:
+                out.append(joined)
+                i += n
+                break
         else:
             out.append(ws[i])
             i += 1
     return out
+
+
+def _joined(pieces: list[str], vocabulary: Vocabulary) -> str | None:
+    if not all(p.isalpha() for p in pieces):
+        return None
+    whole = "".join(pieces)
+    if whole in vocabulary.words:
+        return whole
+    if len(whole) < 8 or not any(zipf_frequency(p) < REAL_WORD_ZIPF and not vocabulary.knows(p) for p in pieces):
+        return None
+    fixed = vocabulary.correct(whole)
+    return fixed if fixed != whole and fixed in vocabulary.words else None

@@ -89,12 +89,18 @@ _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
     r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
 # "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
-_EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:to me\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
-                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means)\s*[?.!]*\s*$", re.I)
+# …or with how to put it around it ("explain in plain english what lupus actually is", "…what lupus is in normal
+# english before I see the specialist").
+_PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman'?s?)(?: \w+)? (?:words|terms|english|language)|simply|to me)"
+_EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
+                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means)(?:,?\s+(?:" + _PLAINLY
+                           + r"|(?:before|for|so|because|as)\b[^?.!]*))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
 # "the condition", "that label": a subject named before the question, like a pronoun.
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
+# "I came across the word ischemia…": the word named as a word.
+_THE_WORD = re.compile(r"\b(?:the|this|a) (?:word|term|phrase|diagnosis)\s+([a-z][\w-]{2,})", re.I)
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
@@ -107,7 +113,9 @@ _BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I
 _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0,2})", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
 _ANSWER_TYPES = [
-    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b", re.I),
+    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b"
+                # "what is actually happening inside his body that makes his nerves hurt?"
+                r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b[^?]{0,40}\b(that|to) (makes?|causes?|hurts?)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
      re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
@@ -203,6 +211,8 @@ def _defined_subject(question: str) -> str | None:
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
     if m and len(named.split()) <= 5:
         subject = named.lower().strip(" ?.,")
+        if all(len(w) == 1 for w in subject.split()):
+            subject = subject.replace(" ", "")  # "what does s l e stand for"
     else:
         m = _X_WHATS_THAT.search(question)
         subject = (m.group(1) or m.group(2)).lower() if m else None
@@ -212,8 +222,9 @@ def _defined_subject(question: str) -> str | None:
         # “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no subject: the follow-up
         # logic finds what "it" is.
         told = fold(question[: question.find(m.group(0))])
-        quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told)
-        named = [w for w in content_words(told) if not w.isdigit()]  # "she is 19": an age names nothing
+        quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told) or _THE_WORD.findall(told)
+        # "she is 19", "googling at 2am": a number names nothing
+        named = [w for w in content_words(told) if not any(c.isdigit() for c in w)]
         return quoted[-1].lower() if quoted else min(named, key=zipf_frequency, default=None)
     return subject
 
