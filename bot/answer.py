@@ -177,7 +177,13 @@ class Bot:
             return self._continue_topic(shown) if r.more else []
         # A definition asked for comes first when the articles give it, whatever else matches the story around it
         # ("…just got told she has lupus. what is it actually? im her mum and so confused").
-        answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text), -c.score, c.hit.rank))
+        # So does a name asked for, given by a sentence covering as much as any ("…what is it called?" → "This
+        # involvement, known as neuropsychiatric lupus…", which loses on its own score for leaning on the one before).
+        most = max(c.coverage.fraction for c in answering)
+        answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text),
+                                      not (kind.asks_name and kind.asks_for(c.hit.sentence.text)
+                                           and c.coverage.fraction >= most),
+                                      -c.score, c.hit.rank))
         best = answering[0]
         if r.context:
             # A follow-up's further sentences come from the best one's section and need only answer

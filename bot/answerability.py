@@ -50,7 +50,8 @@ SCAFFOLDING = frozenset(
     stepdaughter stepson stepmom stepdad stepmother stepfather
     want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck
     rheumatology neurology eventually since worried worry worrying scared frightened terrified
-    farmacia pharmacie papers que qué es eso esto hubby nan nana gran granny""".split()
+    farmacia pharmacie papers que qué es eso esto hubby nan nana gran granny gonna wanna gotta gunna kinda sorta
+    thinks reckon reckons""".split()
 )
 
 _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother
@@ -183,7 +184,7 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         s = stem(_base_form(w))
         # A stem told in the story and asked in the question ("type 2 diabetic… couldn't the diabetes be…") is asked.
         if s not in terms or (terms[s].story and w not in story):
-            weight = specificity(w) * (STORY_SHARE if w in story else 1.0)
+            weight = (MIN_WEIGHT if _manner(w) else specificity(w)) * (STORY_SHARE if w in story else 1.0)
             terms[s] = Term(w, s, weight, frozenset(alternatives.get(i, set())), i, story=w in story)
     return _pair_choices(list(terms.values()), toks)
 
@@ -226,6 +227,14 @@ def _pair_choices(terms: list[Term], toks: list[str]) -> list[Term]:
             out[left.position] = replace(out[left.position], either=right.stem)
             out[right.position] = replace(out[right.position], either=left.stem)
     return list(out.values())
+
+
+@lru_cache(maxsize=20_000)
+def _manner(word: str) -> bool:
+    """Is ``word`` an adverb made from a common word ("easily", "properly")? It says how, not what: "why is this kind
+    so easily missed?" asks about missing it."""
+    return (len(word) >= 6 and word.endswith("ly")
+            and max(zipf_frequency(word[:-2]), zipf_frequency(word[:-3] + "y")) >= 3.5)
 
 
 @lru_cache(maxsize=20_000)
@@ -330,9 +339,7 @@ _ASKS_QUANTITY = re.compile(
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(
     r"\d|%|\b(percent|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
-    r"|once|twice|daily|weekly|monthly|yearly"
-    # …or a duration in words: "how long are people on it?" → "long-term immunosuppressive therapies"
-    r"|long-term|short-term|lifelong|life-long|chronic|permanent\w*|temporar\w*)\b"
+    r"|once|twice|daily|weekly|monthly|yearly)\b"
 )
 
 

@@ -74,13 +74,33 @@ _OTHERS_VIEW = re.compile(
 )
 
 
+# …or what happened to someone, told after the question ("…can it stop his muscles working? my son (15) tripped twice
+# this week", "…kick in? She cant sleep and cries most nights"), not what it is like ("it's always worse in winter").
+_TELLING = re.compile(
+    r"^(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
+    r"|he|she|they|i|we)(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
+)
+
+
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
-    """The message's story parts (statements before its first question, closing asides) and question parts."""
+    """The message's story parts (statements before its first question, closing asides and tellings) and question
+    parts."""
+    before, asides, question = _parts(text, clauses)
+    return [*before, *asides], question
+
+
+def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
+    """The statements before the message's first question, its closing asides and tellings, and its question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
     first = next((i for i, p in enumerate(parts) if p.endswith("?") or asks(p)), 0)
-    asides = [p for p in parts[first + 1 :]
-              if _ASIDE.match(p.lower()) or (not asks(p) and _OTHERS_VIEW.search(p.lower()))]
-    return [*parts[:first], *asides], [p for p in parts[first:] if p not in asides]
+    # A telling closes the message only after its last question: before one, "I get these zaps… is that it?" asks
+    # about what it tells.
+    last = max((i for i, p in enumerate(parts) if p.endswith("?") or asks(p) or _COMMA_QUESTION.search(p.lower())),
+               default=0)
+    asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
+              if _ASIDE.match(p.lower()) or (not asks(p) and not p.endswith("?")
+                                             and (_OTHERS_VIEW.search(p.lower()) or (i > last and _TELLING.match(p.lower()))))]
+    return parts[:first], asides, [p for p in parts[first:] if p not in asides]
 
 
 def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses: bool = True) -> frozenset[str]:
@@ -103,15 +123,19 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|these|those|they|them)\b")
 def points_back(text: str) -> bool:
     """Does the question itself point back at its story ("…could that be the lupus?"), rather than name what it
     asks about ("…could you explain what lupus is?")?"""
-    story, question = _split(text, True)
-    return bool(story) and any(_POINTS_BACK.search(p.lower()) for p in question)
+    # Only a story told before the question is pointed back at: a closing aside ("…can it clear up? just trying to get
+    # my head round what I might be dealing with") is not what "it" is.
+    before, _, question = _parts(text, True)
+    return bool(before) and any(_POINTS_BACK.search(p.lower()) for p in question)
 
 
 # What a symptom is like, told ("my feet feel like they're on hot coals", "mine is like walking on gravel"), and
 # idioms ("grit my teeth") are imagery, not subjects: like the story around a question they weigh less and veto
 # nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
 _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
-                     r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)")
+                     r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)"
+                     # …and one's own told beside what others have ("mine is sort of little zaps up my shins")
+                     r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)")
 # …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
 # told in the first person or of walking on something ends where the question starts.
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"

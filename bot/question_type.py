@@ -44,6 +44,11 @@ class QuestionType:
                        for m in _NAMES.finditer(sentence))
         return bool(self.cue and self.cue.search(sentence))
 
+    @property
+    def asks_name(self) -> bool:
+        """Does the question ask what something is called?"""
+        return self.cue is _NAMES
+
     def defined_by(self, sentence: str) -> bool:
         """Is the sentence the definition a "what is X?" question asks for?"""
         return bool(self.defines and _is_definition(sentence, self.defines))
@@ -67,7 +72,7 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
     """The words of ``question`` that frame what it asks (``QuestionType.aside``), lowercased."""
     patterns = [_IS_THAT_NORMAL]
     if cue is _RULED_OUT:
-        patterns.append(_ATTRIBUTED)
+        patterns += [_ATTRIBUTED, _WHEN_TOLD]
     if cue is _BEGINS:
         patterns.append(_VISIT_FOR)
     low = question.lower()
@@ -75,15 +80,19 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
 
 
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
-_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of)"
+_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of"
+                         r"|(?:real |actual |main )?reason(?: for| why)?)"
                          r"(?P<aside>(?: [\w-]+){1,5})")
+# "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
+_WHEN_TOLD = re.compile(r"\b(?:when|whenever|if) (?P<aside>(?:[\w'-]+ ){0,6}?[\w'-]+)(?:,\s*|\s+(?=(?:how|which|what|who)\b))")
 _VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this) )?(?!(?:tests?|scans?|treatments?|checks?|results?)\b)"
                         r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
 
 _WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:\w+ ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
                       r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in plain (?:words|english)"
-                      r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain)(?: \w+)? (?:words|terms|english|language)))*\s*\??\s*$", re.I)
+                      r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain)(?: \w+)? (?:words|terms|english|language)"
+                      r"|please|pls|plz))*\s*[?.!]*\s*$", re.I)
 _MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
@@ -94,7 +103,7 @@ _WHAT_DOES_MEAN = re.compile(
 _PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman'?s?)(?: \w+)? (?:words|terms|english|language)|simply|to me)"
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means)(?:,?\s+(?:" + _PLAINLY
-                           + r"|(?:before|for|so|because|as)\b[^?.!]*))*\s*[?.!]*\s*$", re.I)
+                           + r"|(?:before|for|so|because|as)\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
 # "the condition", "that label": a subject named before the question, like a pronoun.
@@ -115,7 +124,7 @@ _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b"
                 # "what is actually happening inside his body that makes his nerves hurt?"
-                r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b[^?]{0,40}\b(that|to) (makes?|causes?|hurts?)\b", re.I),
+                r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
      re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
@@ -128,7 +137,7 @@ _ANSWER_TYPES = [
                 r"|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|which of (his|her|my|their|the|your) (conditions|illnesses|diseases|problems)"
                 r"|how (on earth |exactly |then )?(do|does|did|would|will|can|could) (they|you|the doctor|the doctors|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
-                r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from))\b", re.I),
+                r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from (the |my |his |her )?(lupus|sle|it|that|this)|to blame|responsible))\b", re.I),
      _RULED_OUT, W_SURE_CUE),
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
@@ -145,15 +154,15 @@ _ANSWER_TYPES = [
                 r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
      re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
     # What it feels like ("what do people usually say it feels like?"): how patients describe it.
-    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain) (what )?it feels"
-                r"|feels? like for (them|people|others|patients)|how (do|does|would) (people|patients|others|they) describe)\b", re.I),
+    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
+                r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe)\b", re.I),
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
                 r"|\bthe most (common|usual|typical|frequent)\b"
                 r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
-     re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent)\b", re.I)),
+     re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent|more severe|most severe)\b", re.I)),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart.
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 r"|connected to each other)\b", re.I),
@@ -165,7 +174,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(include|includes|including|such as)\b", re.I)),
     # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
     (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without)"
-                r" (the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
+                r" (all )?(the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b"
@@ -205,11 +214,14 @@ def _defined_subject(question: str) -> str | None:
     at = max((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), default=None)
     if at is None:
         at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
-    m = (_WHAT_DOES_MEAN.search(question) or _WHAT_IS.match(question) or _WHAT_IS.match(sentences[at])
-         or _EXPLAIN_WHAT.search(sentences[at]) or _EXPLAIN_WHAT.search(question))
+    found = (_WHAT_DOES_MEAN.search(question), _WHAT_IS.match(question), _WHAT_IS.match(sentences[at]),
+             _EXPLAIN_WHAT.search(sentences[at]), _EXPLAIN_WHAT.search(question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
+    # The first match naming a short subject: "what is lupus exactly? my sister just got diagnosed" read whole names
+    # everything after "what is".
+    m = next((f for f in found if f and len(_SECOND_QUESTION.split(f.group(1))[0].split()) <= 5), None)
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
-    if m and len(named.split()) <= 5:
+    if m:
         subject = named.lower().strip(" ?.,")
         if all(len(w) == 1 for w in subject.split()):
             subject = subject.replace(" ", "")  # "what does s l e stand for"
