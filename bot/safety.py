@@ -293,6 +293,8 @@ _ADVICE = [
     r"\b(thinking (of|about)|planning (to|on)|going to|gonna|want to|wanna) (add|adding|mix|mixing|combine|combining)\b[^.?!]{0,40}\b(to|with) (my|her|his)\b",
     r"\b(giving|give|gave|share|sharing|lend|lending) (my|our) [\w ]{0,20}(son|daughter|husband|wife|partner|friend|mum|mom|dad|sister|brother|kid|child|boy|girl) (one of |some of |a few of |a couple of )?(my|mine)\b",
     r"\b(considering|thinking (of|about)|tempted|planning on|going to|gonna) (just )?not (taking|using|starting|having|going on|bothering with)\b",
+    r"\b(can|could|should|may) (my|our) (\w+ ){0,2}(son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)"
+    r" (just )?(take|have|use|double|skip|stop|up|halve)\b|\bdouble (her|his|my|their|the) (\w+ )?(doses?|dosage|pills?|tablets?)\b",
     r"\b(can|could|should) i (just )?(start|stop|switch|swap) (it|them|taking|using)\b|\b(switch|swap|change|go) (from \w+ )?to [a-z]+\b[^?!]{0,20}\b(on my own|by myself|myself)\b",
 ]
 
