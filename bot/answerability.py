@@ -18,14 +18,14 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
-from .text import all_stems, content_words, lexicon, normalize, stem, words
+from .text import STOPWORDS, all_stems, content_words, lexicon, normalize, stem, words
 from .word_frequency import zipf_frequency
 
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
     """dr doctor doctors doc rheumatologist neurologist nurse physician clinician specialist appointment visit visits
     mentioned mention mentions told tell said say says asked ask forgot forget heard hear read reading saw seen wondering
-    curious explain explained understand understanding mean means meaning meant called call name named exactly
+    curious explain explained understand understanding mean means meaning meant called call name named names exactly
     even basically literally honestly supposed question questions answer article articles info information
     anything everything something stuff bit little lately recently today yesterday week weeks month months year
     years ago time times day days people person guy someone friend friends mom dad mother father husband wife
@@ -105,7 +105,7 @@ _FUZZY = 88  # rapidfuzz ratio for "near spelling"
 # these words ("pregnancy" 0.24), so they block by name when the corpus does not use them.
 POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies trimester breastfeeding breastfeed
     conceive conceiving fertility ivf child children kid kids baby babies infant infants toddler toddlers newborn
-    pediatric paediatric adolescent adolescents teenager teenagers""".split())
+    pediatric paediatric adolescent adolescents teenager teenagers men women male males female females gender""".split())
 
 
 # …and two subjects patients ask about that MiniLM scores as everyday words ("shorten" 0.21, "diet" 0.33): how long a
@@ -186,6 +186,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         # "my wifes pain", "mums appointment": a possessive typed without its apostrophe is the person still.
         if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or w.isdigit():
             continue
+        if "'" in w and w.split("'")[0] in STOPWORDS:
+            continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
             continue  # "diff question", "quick question", "silly question": about the asking
         s = stem(_base_form(w))

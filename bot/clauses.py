@@ -78,7 +78,10 @@ _OTHERS_VIEW = re.compile(
 # this week", "…kick in? She cant sleep and cries most nights"), not what it is like ("it's always worse in winter").
 _TELLING = re.compile(
     r"^(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
-    r"|he|she|they|i|we)(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
+    r"|he|she|they|i|we|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
+    r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
+    # "…does stress make it worse? work's been mental"
+    r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
 )
 
 

@@ -70,18 +70,22 @@ def question_type(question: str) -> QuestionType:
 
 def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
     """The words of ``question`` that frame what it asks (``QuestionType.aside``), lowercased."""
-    patterns = [_IS_THAT_NORMAL]
+    patterns = [_IS_THAT_NORMAL, _CONTRASTED]
     if cue is _RULED_OUT:
         patterns += [_ATTRIBUTED, _WHEN_TOLD]
     if cue is _BEGINS:
         patterns.append(_VISIT_FOR)
     low = question.lower()
-    return frozenset(w for p in patterns for m in p.finditer(low) for w in re.findall(r"[a-z][\w-]*", m.group("aside")))
+    return frozenset(w for p in patterns for m in p.finditer(low)
+                     for w in re.findall(r"[a-z][\w-]*", " ".join(g for g in m.groupdict().values() if g)))
 
 
+# "…anything I can put on the skin instead of swallowing more pills?": what they would rather not is not asked about.
+_CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>(?:[\w-]+ ){0,3}[\w-]+)")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
+# The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
 _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of"
-                         r"|(?:real |actual |main )?reason(?: for| why)?)"
+                         r"|(?:real |actual |main )?reason(?: for| why)?|(?P<harm>wrecking|ruining|messing (?:up|with)))"
                          r"(?P<aside>(?: [\w-]+){1,5})")
 # "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
 _WHEN_TOLD = re.compile(r"\b(?:when|whenever|if) (?P<aside>(?:[\w'-]+ ){0,6}?[\w'-]+)(?:,\s*|\s+(?=(?:how|which|what|who)\b))")
@@ -168,7 +172,7 @@ _ANSWER_TYPES = [
                 r"|connected to each other)\b", re.I),
      re.compile(r"\b(distinct|differ\w*|unlike|separate|the same)\b", re.I)),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
-    (re.compile(r"^\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
+    (re.compile(r"(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
      re.compile(r"\b(include|includes|including|such as)\b", re.I)),
