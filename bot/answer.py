@@ -111,7 +111,8 @@ class Bot:
             # about its subject in general, so only the subject words must be covered.
             # Its subject is what the decision is about ("…amitriptyline… should i refuse it?"), even when told
             # before the question, not the decision itself.
-            off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS]
+            # …but never what it is set against ("a cream instead of swallowing more tablets").
+            off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS and t.word not in kind.aside]
             terms = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
         focus_terms = terms
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which

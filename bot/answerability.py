@@ -51,7 +51,7 @@ SCAFFOLDING = frozenset(
     want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck
     rheumatology neurology eventually since worried worry worrying scared frightened terrified
     farmacia pharmacie papers que qué es eso esto hubby nan nana gran granny gonna wanna gotta gunna kinda sorta
-    thinks reckon reckons""".split()
+    thinks reckon reckons referral referrals referred""".split()
 )
 
 _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother

@@ -70,9 +70,11 @@ def question_type(question: str) -> QuestionType:
 
 def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
     """The words of ``question`` that frame what it asks (``QuestionType.aside``), lowercased."""
-    patterns = [_IS_THAT_NORMAL, _CONTRASTED]
+    patterns = [_IS_THAT_NORMAL]
     if cue is _RULED_OUT:
-        patterns += [_ATTRIBUTED, _WHEN_TOLD]
+        patterns += [_ATTRIBUTED, _WHEN_TOLD]  # "…the diabetes rather than the lupus?" weighs one against the other
+    else:
+        patterns.append(_CONTRASTED)
     if cue is _BEGINS:
         patterns.append(_VISIT_FOR)
     low = question.lower()

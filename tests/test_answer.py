@@ -582,7 +582,35 @@ IMAGERY = [
 ]
 
 
-@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER + STORY_THEN_QUESTION + IMAGERY)
+# Long messages of the kind people send from a phone: the question sits among their job, their family and feelings.
+LONG_MESSAGES = [
+    # a definition asked in the middle of a story, with how to put it around it
+    ("I drive buses and my GP mentioned lupus this morning. Could someone explain what lupus actually is in plain english "
+     "before my referral?", "commonly known as lupus"),
+    ("what does s l e stand for, its on all my letters", "commonly known as lupus"),
+    # what happened to someone, told after the question, is not what is asked about
+    ("does lupus only affect feeling or can it stop the muscles working too? my son tripped twice this week",
+     "sensorimotor"),
+    # a possessive typed without its apostrophe is still the person
+    ("what are the longer term immune drugs called? want to read up before my dads appointment",
+     "long-term immunosuppressive therapies"),
+    ("will they treat the pain while waiting for the lupus meds to kick in? she cries most nights",
+     "While the underlying disease is being treated"),
+    ("my mum has diabetes too. when her toes go numb, how do the doctors work out which one is to blame?",
+     "rule out these other potential causes"),
+    ("is there a cream i could use instead of swallowing even more tablets?", "Topical pain relievers"),
+]
+
+
+@pytest.mark.parametrize("message", ["is lupus going to shorten my dad's life? nobody will say",
+                                     "is there a special diet for lupus nerve pain? I do the cooking at home",
+                                     "do men with lupus get worse nerve pain than women?"])
+def test_outlook_diet_and_sex_the_article_never_names_get_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER + STORY_THEN_QUESTION + IMAGERY + LONG_MESSAGES)
 def test_a_message_gets_the_grounded_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
     assert_quotes(reply, fragment)
