@@ -138,7 +138,9 @@ def points_back(text: str) -> bool:
 _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      # …and one's own told beside what others have ("mine is sort of little zaps up my shins")
-                     r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)")
+                     r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)"
+                     # …or a likeness added after a comma ("feet have felt numb for weeks, like wearing thick socks")
+                     r"|,\s*like\b([^.?!,;:]*)(?=[.!,;:]|$)")
 # …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
 # told in the first person or of walking on something ends where the question starts.
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"
