@@ -83,6 +83,15 @@ class Vocabulary:
         if zipf_frequency(word) >= KNOWN_WORD_ZIPF:
             near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
             return near[0] if near else word
+        match = self.corpus_match(word)
+        if match:
+            return match
+        if zipf_frequency(word) > 0:
+            return word  # a rare English word ("haywire") is meant as typed, not a slip of a common one ("hayward")
+        return self._english(word)
+
+    def corpus_match(self, word: str) -> str | None:
+        """The corpus word ``word`` is most likely a slip of, if any (no English fallback)."""
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
         if match:
             return match[0]
@@ -95,9 +104,7 @@ class Vocabulary:
             alike = self._sounds.get(jellyfish.metaphone(word), [])
             if alike:
                 return max(alike, key=lambda w: (fuzz.ratio(word, w), w))
-        if zipf_frequency(word) > 0:
-            return word  # a rare English word ("haywire") is meant as typed, not a slip of a common one ("hayward")
-        return self._english(word)
+        return None
 
     def _english(self, word: str) -> str:
         """A word no dictionary knows ("meen") may be a slip of a common English word ("mean")."""
@@ -171,5 +178,7 @@ def _joined(pieces: list[str], vocabulary: Vocabulary) -> str | None:
         return whole
     if len(whole) < 8 or not any(zipf_frequency(p) < REAL_WORD_ZIPF and not vocabulary.knows(p) for p in pieces):
         return None
-    fixed = vocabulary.correct(whole)
-    return fixed if fixed != whole and fixed in vocabulary.words else None
+    # Only towards a corpus word of about its length: a joined pair is never a slip of some everyday word, and
+    # "gaba pentin side" is not "gabapentin".
+    match = vocabulary.corpus_match(whole)
+    return match if match and abs(len(match) - len(whole)) <= 2 else None
