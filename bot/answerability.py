@@ -59,6 +59,8 @@ _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister br
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
     nurse physician consultant rheumy neuro""".split())
 
+_NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
+
 MAX_WEIGHT = 4.0
 MIN_WEIGHT = 0.3
 # A term at least this specific (Zipf ≤ 5.2: "failure", "kidney", "hair") may name a subject.
@@ -100,20 +102,21 @@ RARE_SUBJECT_SCORE = 0.36
 # "hair" and "skin" 0.59). MiniLM word vectors, as for HEALTH_SIMILARITY.
 SYNONYM_SIMILARITY = 0.65
 _FUZZY = 88  # rapidfuzz ratio for "near spelling"
-# Who a question is about. An article that never mentions pregnancy or children does not answer for them,
-# and general facts quoted to a pregnant patient or a parent could mislead; MiniLM's health similarity misses
+# Who a question is about. An article that never mentions pregnancy does not answer for a pregnant patient,
+# and general facts quoted to her could mislead; MiniLM's health similarity misses
 # these words ("pregnancy" 0.24), so they block by name when the corpus does not use them.
 POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies trimester breastfeeding breastfeed
-    conceive conceiving fertility ivf child children kid kids baby babies infant infants toddler toddlers newborn
-    pediatric paediatric adolescent adolescents teenager teenagers""".split())
+    conceive conceiving fertility ivf""".split())
 
 
 # …and subjects patients ask about that MiniLM scores as everyday words ("shorten" 0.21, "diet" 0.33): how long a life
-# is, what to eat, and men against women. An article that never names them does not answer "is lupus going to shorten
-# her life?" or "do men get it worse?"; told in a story ("34, male, just diagnosed…") they veto nothing.
+# is, what to eat, men against women, and children. An article that never names them does not answer "is lupus going to
+# shorten her life?" or "can kids get it?"; told in a story ("34, male, just diagnosed…", "work, kids, money") they
+# veto nothing, unlike a pregnancy, which changes what any answer may say.
 ASKED_SUBJECT_STEMS = frozenset(stem(w) for w in """shorten shortens shortened lifespan expectancy prognosis outlook
     mortality survival curable incurable diet diets dietary nutrition nutritional vitamin vitamins supplement supplements
-    gluten dairy men women male males female females gender""".split())
+    gluten dairy men women male males female females gender child children kid kids baby babies infant infants toddler
+    toddlers newborn pediatric paediatric adolescent adolescents teenager teenagers""".split())
 
 
 @dataclass(frozen=True)
@@ -185,8 +188,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
     terms: dict[str, Term] = {}
     for i, w in enumerate(toks):
         # "my wifes pain", "mums appointment": a possessive typed without its apostrophe is the person still.
-        if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or w.isdigit():
-            continue
+        if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or _NUMBER.fullmatch(w):
+            continue  # "4am", "2nd", "20s": a time, an order or an age names nothing
         if "'" in w and w.split("'")[0] in STOPWORDS:
             continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):

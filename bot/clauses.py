@@ -77,9 +77,15 @@ _OTHERS_VIEW = re.compile(
 # …or what happened to someone, told after the question ("…can it stop his muscles working? my son (15) tripped twice
 # this week", "…kick in? She cant sleep and cries most nights"), not what it is like ("it's always worse in winter").
 _TELLING = re.compile(
-    r"^(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
-    r"|he|she|they|i|we|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
+    # …but a fear of something stays part of the question ("does the test hurt? im scared of needles")
+    r"^(?!.*\b(?:scared|afraid|terrified|frightened|nervous|worried) (?:of|about)\b)"
+    r"(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
+    r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there"
+    r"|(?:every|each|all|most|no) (?:\w+ )?(?:doctor|doctors|doc|docs|one|body|nurse|gp|specialist|consultant)"
+    r"|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
     r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
+    # …with its "I" left out ("cant sleep because of it", "been up all night")
+    r"|(?:can'?t|cannot|couldn'?t|haven'?t|havent|been|still|kept|keep|got) \w+"
     # "…does stress make it worse? work's been mental"
     r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
 )
@@ -135,7 +141,8 @@ def points_back(text: str) -> bool:
 # What a symptom is like, told ("my feet feel like they're on hot coals", "mine is like walking on gravel"), and
 # idioms ("grit my teeth") are imagery, not subjects: like the story around a question they weigh less and veto
 # nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
-_SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*)(?=[.!,;:]|$)"
+_SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*(?:,\s*(?:then|and|or|plus)\b[^.?!,;:]*)*)"
+                     r"(?=[.!,;:]|$)"
                      r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      # …and one's own told beside what others have ("mine is sort of little zaps up my shins")
                      r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)"
