@@ -38,7 +38,7 @@ def load_cases(path: Path, second: dict[str, list[str]]) -> list[dict]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         d = json.loads(line) if line.strip() else None
-        if d and d.get("answerable") and "safety" not in d and d["id"] in second:
+        if d and d.get("answerable") and d.get("safety") is None and d["id"] in second:
             first = [fold(g) for g in d["gold_any"]]
             other = [fold(s) for s in second[d["id"]]]
             out.append({"id": d["id"], "turns": d["turns"], "first": first, "second": other, "union": first + other})

@@ -5,8 +5,8 @@ Run from the repository root::
     .venv/bin/python bench/retrieval_bench.py                        # dev and holdout
     .venv/bin/python bench/retrieval_bench.py --dataset eval/dev.jsonl --json
 
-Questions are the answerable, single-turn lines without a ``safety`` key. A retrieved sentence is
-*answering* when one of the line's ``gold_any`` strings is a substring of it, after curly quotes are
+Questions are the answerable, single-turn lines without a safety label (no ``safety`` key, or null). A retrieved
+sentence is *answering* when one of the line's ``gold_any`` strings is a substring of it, after curly quotes are
 straightened and whitespace collapsed. For each retriever we report Recall@1/3/5 (an answering sentence
 in the top k) and MRR@10 (1/rank of the first answering sentence, 0 beyond rank 10).
 
@@ -49,7 +49,7 @@ def normalise(text: str) -> str:
 def load_questions(path: Path) -> list[dict]:
     """Answerable single-turn lines without a safety label: the retrieval questions."""
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if r.get("answerable") and len(r["turns"]) == 1 and "safety" not in r]
+    return [r for r in rows if r.get("answerable") and len(r["turns"]) == 1 and r.get("safety") is None]
 
 
 def is_answering(text: str, gold_any: list[str]) -> bool:

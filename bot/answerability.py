@@ -114,9 +114,10 @@ POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies 
 # shorten her life?" or "can kids get it?"; told in a story ("34, male, just diagnosed…", "work, kids, money") they
 # veto nothing, unlike a pregnancy, which changes what any answer may say.
 ASKED_SUBJECT_STEMS = frozenset(stem(w) for w in """shorten shortens shortened lifespan expectancy prognosis outlook
-    mortality survival curable incurable diet diets dietary nutrition nutritional vitamin vitamins supplement supplements
-    gluten dairy men women male males female females gender child children kid kids baby babies infant infants toddler
-    toddlers newborn pediatric paediatric adolescent adolescents teenager teenagers""".split())
+    mortality survival curable incurable diet diets dietary nutrition nutritional vitamin vitamins supplement
+    supplements gluten dairy men women male males female females gender bloke blokes lads fellas child children kid
+    kids baby babies infant infants toddler toddlers newborn pediatric paediatric adolescent adolescents teenager
+    teenagers""".split())
 
 
 @dataclass(frozen=True)
