@@ -56,6 +56,7 @@ class Vocabulary:
             if len(w) >= PHONETIC_MIN_LENGTH and w.isalpha():
                 self._sounds.setdefault(jellyfish.metaphone(w), []).append(w)
         self._corrections: dict[str, str] = {}
+        self.joins: dict[tuple[str, ...], str | None] = {}  # split words joined (``_join_split_words``), by pieces
 
     def warm(self) -> None:
         """Load the English word lists now, for a server, rather than in someone's first request."""
@@ -159,7 +160,7 @@ def _join_split_words(ws: list[str], vocabulary: Vocabulary) -> list[str]:
     i = 0
     while i < len(ws):
         for n in (3, 2):
-            joined = _joined(ws[i : i + n], vocabulary) if i + n <= len(ws) else None
+            joined = _joined_cached(ws[i : i + n], vocabulary) if i + n <= len(ws) else None
             if joined:
                 out.append(joined)
                 i += n
@@ -182,3 +183,14 @@ def _joined(pieces: list[str], vocabulary: Vocabulary) -> str | None:
     # "gaba pentin side" is not "gabapentin".
     match = vocabulary.corpus_match(whole)
     return match if match and abs(len(match) - len(whole)) <= 2 else None
+
+
+def _joined_cached(pieces: list[str], vocabulary: Vocabulary) -> str | None:
+    """``_joined``, remembered: every reply analyses its text several times, and typed words recur."""
+    key = tuple(pieces)
+    cache = vocabulary.joins
+    if key not in cache:
+        if len(cache) > 50_000:  # typed words are open-ended: bound the memory
+            cache.clear()
+        cache[key] = _joined(pieces, vocabulary)
+    return cache[key]
