@@ -21,43 +21,35 @@ from rapidfuzz import fuzz, process
 from .text import STOPWORDS, all_stems, content_words, lexicon, normalize, stem, words
 from .word_frequency import zipf_frequency
 
-# Words about the conversation rather than its subject ("my rheumatologist mentioned…").
-SCAFFOLDING = frozenset(
-    """dr doctor doctors doc rheumatologist neurologist nurse physician clinician specialist appointment visit visits
-    mentioned mention mentions told tell said say says asked ask forgot forget heard hear read reading saw seen wondering
-    curious explain explained understand understanding mean means meaning meant called call name named names exactly
-    even basically literally honestly supposed question questions answer article articles info information
-    anything everything something stuff bit little lately recently today yesterday week weeks month months year
-    years ago time times day days people person guy someone friend friends mom dad mother father husband wife
-    daughter son sister brother family also like likely possible possibly thing things ok okay
-    everyone everybody talks talking chart plain english word words
-    rheum rheumy gp neuro mum mummy grandma grandmother grandpa grandfather aunt uncle partner boyfriend girlfriend
-    hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps kept
-    consultant came come comes positive negative result results dear sir madam booked booking scheduled
-    wear wearing wore
-    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def
-    letter letters
-    ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
-    expect expecting expected order ordering ordered ordinarily normally usually next
-    monday tuesday wednesday thursday friday saturday sunday weekend tomorrow let lets
-    totally clearly absolutely completely definitely seriously obviously crazy though already
-    straightforward terms layman laymans complain complains complaining complained meantime meanwhile actual wise whether
-    seems seem seemed send sent sending paperwork leaflet leaflets website websites online internet google googled
-    forum forums one instead hospital clinic ward write writes writing wrote written notes gets nothing
-    translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs ppl bunch heaps tons
-    anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies chemist
-    granddaughter granddaughters grandson grandsons grandchild grandchildren grandkids niece nephew cousin
-    stepdaughter stepson stepmom stepdad stepmother stepfather
-    want wants wanted wanting sticking overkill excessive drastic genuinely truly bother bothering surely earth heck
-    rheumatology neurology eventually since worried worry worrying scared frightened terrified
-    farmacia pharmacie papers que qué es eso esto hubby nan nana gran granny gonna wanna gotta gunna kinda sorta
-    thinks reckon reckons referral referrals referred""".split()
-)
-
+# People a patient mentions ("my mum…"), also typed as a possessive without its apostrophe ("mums appointment").
 _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother
     grandpa grandfather aunt uncle partner boyfriend girlfriend granddaughter grandson niece nephew cousin stepdaughter
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
     nurse physician consultant rheumy neuro""".split())
+# Words about the conversation rather than its subject ("my rheumatologist mentioned…").
+SCAFFOLDING = frozenset(
+    """dr doctors doc clinician appointment visit visits mentioned mention mentions told tell said say says asked ask
+    forgot forget heard hear read reading saw seen wondering curious explain explained understand understanding mean
+    means meaning meant called call name named names exactly even basically literally honestly supposed question
+    questions answer article articles info information anything everything something stuff bit little lately recently
+    today yesterday week weeks month months year years ago time times day days people person guy someone friends
+    family also like likely possible possibly thing things ok okay everyone everybody talks talking chart plain
+    english word words rheum hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps
+    kept came come comes positive negative result results dear sir madam booked booking scheduled wear wearing wore
+    wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def
+    letter letters ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
+    expect expecting expected order ordering ordered ordinarily normally usually next monday tuesday wednesday
+    thursday friday saturday sunday weekend tomorrow let lets totally clearly absolutely completely definitely
+    seriously obviously crazy though already straightforward terms layman laymans complain complains complaining
+    complained meantime meanwhile actual wise whether seems seem seemed send sent sending paperwork leaflet leaflets
+    website websites online internet google googled forum forums one instead hospital clinic ward write writes writing
+    wrote written notes gets nothing translate translated translation simpler simply wth wtf omg smh tbh lol lmao ffs
+    ppl bunch heaps tons anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies
+    chemist granddaughters grandsons grandchild grandchildren grandkids want wants wanted wanting sticking overkill
+    excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
+    worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
+    wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred""".split()
+) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
 
