@@ -56,7 +56,7 @@ class Vocabulary:
             if len(w) >= PHONETIC_MIN_LENGTH and w.isalpha():
                 self._sounds.setdefault(jellyfish.metaphone(w), []).append(w)
         self._corrections: dict[str, str] = {}
-        self.joins: dict[tuple[str, ...], str | None] = {}  # split words joined (``_join_split_words``), by pieces
+        self._joins: dict[tuple[str, ...], str | None] = {}
 
     def warm(self) -> None:
         """Load the English word lists now, for a server, rather than in someone's first request."""
@@ -67,11 +67,12 @@ class Vocabulary:
 
     def correct(self, word: str) -> str:
         """The closest corpus word for a likely typo, else the word unchanged."""
-        if word not in self._corrections:
-            if len(self._corrections) > 50_000:  # typed words are open-ended: bound the memory
-                self._corrections.clear()
-            self._corrections[word] = self._correct(word)
-        return self._corrections[word]
+        return _remember(self._corrections, word, self._correct)
+
+    def join(self, pieces: tuple[str, ...]) -> str | None:
+        """The corpus word that split pieces make together (``_join_split_words``), if any; remembered, since every
+        reply analyses its text several times and typed words recur."""
+        return _remember(self._joins, pieces, lambda p: _joined(list(p), self))
 
     def _correct(self, word: str) -> str:
         if len(word) < 4 or word in STOPWORDS or self.knows(word) or word.isdigit():
@@ -160,7 +161,7 @@ def _join_split_words(ws: list[str], vocabulary: Vocabulary) -> list[str]:
     i = 0
     while i < len(ws):
         for n in (3, 2):
-            joined = _joined_cached(ws[i : i + n], vocabulary) if i + n <= len(ws) else None
+            joined = vocabulary.join(tuple(ws[i : i + n])) if i + n <= len(ws) else None
             if joined:
                 out.append(joined)
                 i += n
@@ -185,12 +186,10 @@ def _joined(pieces: list[str], vocabulary: Vocabulary) -> str | None:
     return match if match and abs(len(match) - len(whole)) <= 2 else None
 
 
-def _joined_cached(pieces: list[str], vocabulary: Vocabulary) -> str | None:
-    """``_joined``, remembered: every reply analyses its text several times, and typed words recur."""
-    key = tuple(pieces)
-    cache = vocabulary.joins
+def _remember(cache: dict, key, compute):
+    """``compute(key)``, kept in ``cache``: typed words are open-ended, so the memory is bounded."""
     if key not in cache:
-        if len(cache) > 50_000:  # typed words are open-ended: bound the memory
+        if len(cache) > 50_000:
             cache.clear()
-        cache[key] = _joined(pieces, vocabulary)
+        cache[key] = compute(key)
     return cache[key]

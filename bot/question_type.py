@@ -222,11 +222,12 @@ def _defined_subject(question: str) -> str | None:
     at = max((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), default=None)
     if at is None:
         at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
-    found = (_WHAT_DOES_MEAN.search(question), _WHAT_IS.match(question), _WHAT_IS.match(sentences[at]),
-             _EXPLAIN_WHAT.search(sentences[at]), _EXPLAIN_WHAT.search(question))
+    tries = ((_WHAT_DOES_MEAN.search, question), (_WHAT_IS.match, question), (_WHAT_IS.match, sentences[at]),
+             (_EXPLAIN_WHAT.search, sentences[at]), (_EXPLAIN_WHAT.search, question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
-    # The first match naming a short subject: "what is lupus exactly? my sister just got diagnosed" read whole names
-    # everything after "what is".
+    # The first match naming a short subject, tried lazily in order: "what is lupus exactly? my sister just got
+    # diagnosed" read whole names everything after "what is".
+    found = (find(text) for find, text in tries)
     m = next((f for f in found if f and len(_SECOND_QUESTION.split(f.group(1))[0].split()) <= 5), None)
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
     if m:
