@@ -61,7 +61,7 @@ _EMERGENCY = [
     r"\bself[- ]?harm\w*\b",
     r"\bend (my|it all|my own) ?(life)?\b",
     r"\b(don'?t|do not) want to (live|be alive|be here)\b",
-    r"\bwant to die\b|\bbetter off dead\b|\bno reason to live\b",
+    r"\b(wants?|wanted|wanna|wanting) to die\b|\bkms\b|\bunalive (myself|me)\b|\bbetter off dead\b|\bno reason to live\b",
     r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without me\b|\bnot worth living\b",
     r"\b(can'?t|cannot) (go on|do this anymore|take (it|this) anymore)\b|\bi'?m done\b[^?]{0,60}\b(pills?|bottle|life|living)\b",
     r"(?<!the )\b(just )?(end|ended|ending) (it|things|everything)( all)?\b",  # not "in the end it got better"
@@ -71,8 +71,8 @@ _EMERGENCY = [
     r"\b(giving|gave|give) (away )?(my|all my) (\w+ )?(pills|things|stuff|belongings|possessions)( away)?\b|\bwon'?t need (them|it|anything) where i'?m going\b|\b(putting|put|sorting|sorted) (out )?my affairs\b",
     # goodbye letters: to the family, or named as such ("a letter to my doctor" is not one)
     r"\b(writ\w*|wrote|left) (a |goodbye )?(letters?|notes?) (to|for) ((my|the|his|her) (kids|children|family|husband|wife|partner|son|daughter|parents|mum|mom|dad|loved ones)|everyone)\b|\b(suicide|goodbye) (notes?|letters?)\b",
-    r"\b(cutting|burning|hurting) (myself )?again\b|\brazor\b|\b(going to|gonna) jump\b|\bjump (off|in front)\b",
-    r"\bhow many\b[^.?!]{0,30}\b(it would take|would it take|to (die|end it|not wake up))\b",
+    r"\b(cutting|hurting) (myself )?again\b|\bburning myself again\b|\brazor\b|\b(going to|gonna) jump\b|\bjump (off|in front)\b",
+    r"\bhow (many|much)\b[^.?!]{0,30}\b(it would take|would it take|to (die|end it|not wake up))\b",
     r"\b(everyone|everybody|every one|family|kids|husband|wife|partner|they|people)\b[^.?!]{0,30}\bbetter off\b",
     r"\bwish (i|i'?d) (was|were|had) (dead|never been born|not here|gone)\b|\bwish i (wasn'?t|was not|weren'?t) (here|alive|around)\b",
     r"\b(no|not any|don'?t see (a|the|any)|what'?s the) point (in |of )?(living|going on|life|being alive|carrying on)\b",
@@ -95,7 +95,7 @@ _EMERGENCY = [
     r"\b(seizure|fit)\b[^?!]{0,60}\b(having|had|into) another\b|\bturning (blue|grey|gray)\b",
     r"\b(heart|pulse)\b[^.?!]{0,15}\b(racing|pounding|stopping|stopped)\b",
     r"\b(took|taken|swallowed|had)\b[^.?!]{0,12}\btoo (many|much)\b",
-    r"\b(unconscious|unresponsive|passed out|won'?t wake|not breathing)\b|\boverdos\w*\b(?! on (\w+ )?(chocolate|sugar|sweets|candy|cake|food|coffee|caffeine|carbs|tv|netflix|sun|sunshine|cheese|pizza)\b)",
+    r"\b(unconscious|unresponsive|passed out|passing out|(hard|difficult|impossible) to (wake|rouse)|won'?t wake|not breathing)\b|\boverdos\w*\b(?! on (\w+ )?(chocolate|sugar|sweets|candy|cake|food|coffee|caffeine|carbs|tv|netflix|sun|sunshine|cheese|pizza)\b)",
     # "faint" alone is also an adjective ("a faint tingling")
     r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot|load|loads|pile|heap)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
@@ -157,7 +157,7 @@ _EMERGENCY = [
     r"\b(stomach|belly|tummy|abdomen)\b[^.?!]{0,20}\b(rigid|board[- ]like)\b|\bworst pain\b[^.?!]{0,30}\b(ever|stomach|belly|tummy|chest|head)\b",
     r"\b(shaking|jerking|twitching|fitting|seizing)\b[^?!]{0,50}\b(\d+|five|ten|fifteen|twenty) ?min\w*|\b(can'?t|cannot|won'?t) stop (shaking and |twitching and )?jerking\b",
     r"\b(driv\w*|crash\w*|steer\w*) (the car |my car |the truck )?(into|off) (a|the) (wall|tree|bridge|cliff|road|lorry|truck|river|barrier|oncoming)\b|\bstep(ping)? in front of\b",
-    r"\b(can'?t|cannot|can not|couldn'?t) (seem to )?(catch|get) (my|his|her|their) breath\b",
+    r"\b(can'?t|cannot|can not|couldn'?t) (seem to |really |quite |properly )?(catch|get) (my|his|her|their) breath\b",
     r"\b(can'?t|cannot) see\b[^.?!]{0,40}\b(all of a sudden|suddenly)\b|\b(can'?t|cannot|can not) see (properly |well )?out of (either|both) eyes?\b",
     r"\b(accidentally|by mistake|by accident)\b[^?!]{0,100}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|mouth sores|bleeding|can'?t stay awake)\b"
     r"|\b(took|taken|had|swallowed)\b[^?!]{0,60}\b(by mistake|by accident)\b[^?!]{0,60}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|bleeding)\b",
@@ -211,10 +211,23 @@ _EMERGENCY = [
     r"|\b(farla finita|lettere? di addio|voglio morire|togliermi la vita|uccidermi|ammazzarmi|non riesco (più |piu )?a respirare|labbra (blu|viola)|dolore al petto|non respira|svenut[oa])\b"
     r"|\b(ne peut (plus )?(parler|bouger|respirer)|visage (qui )?tombe|moitié (de son|du|de mon) visage|lèvres bleues|levres bleues)\b"
     r"|\b(schmerzen in der brust|brustschmerz\w*|(kriege|bekomme|krieg) (kaum|keine) luft|atemnot|alle (meine |meiner )?tabletten|tabletten (mit \w+ )?genommen|umbringen|nicht mehr leben|sterben will|gesicht (hängt|haengt))\b",
+    # From the ninth blind set: cutting told without "myself", many tablets counted, words that will not form, one
+    # side gone weak, half the view gone, a swollen calf with breathlessness, pills mixed with drink on purpose,
+    # wetting oneself with sudden leg trouble, and the clinician's words for a stroke.
+    r"\b(been|started|keep|kept|still|i'?m) cutting\b|\bcut (myself|my (arms?|wrists?|legs?|thighs?))\b|\bcutting (my (arms?|wrists?|legs?|thighs?))\b",
+    r"\b(took|swallowed|taken|had)\b[^.?!]{0,12}\b([2-9]\d|\d{3}) (\w+ )?(paracetamol|tylenol|acetaminophen|aspirin|ibuprofen|pills|tablets|capsules|meds)\b",
+    r"\b(hard|difficult|trouble) to (talk|speak)\b[^?!]{0,60}\b(tongue|words?|side|weak\w*|face|arm)\b|\bwords? (won'?t|wont|will not|wouldn'?t|don'?t|aren'?t) (come|coming) out( right)?\b"
+    r"|\b(wouldn'?t|couldn'?t|can'?t|won'?t) form (the |my |any )?words\b",
+    r"\b(left|right|one) side\b (of (my|his|her) body )?(is |has gone |went |feels |gone |going )?(all )?(weak|numb|dead|heavy|floppy)\b|\b(left|right)[- ]sided (weakness|numbness|paralysis)\b|\b(expressive |receptive )?aphasia\b",
+    r"\b(can'?t|cannot|can not) see (the )?(left|right) (half|side)\b|\b(left|right) half of (things|everything)\b",
+    r"\bcalf\b[^.?!]{0,30}\b(swollen|swelling|swelled)\b[^?!]{0,80}\b(breath\w*|chest)\b|\b(breath\w*|chest)\b[^?!]{0,80}\bcalf\b[^.?!]{0,30}\b(swollen|swelling|swelled)\b"
+    r"|\bbreathless\b[^.?!]{0,40}\b(since|this morning|today|tonight|now|just (walking|sitting|talking)|at rest)\b|\bhaving to sit up to breathe\b",
+    r"\b(mixed|took|swallowed|washed down)\b[^.?!]{0,30}\b(pills|tablets|meds|medications?)\b[^.?!]{0,30}\b(bottle of|vodka|whisky|whiskey|gin|rum|alcohol|booze)\b|\b(pills|tablets|meds|overdose)\b[^?!]{0,60}\bon purpose\b",
+    r"\b(peed|pooed|pooped|wet|soiled) (myself|himself|herself)\b",
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for)\b",
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
     r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
     r"\b(can|could|should|may) i (have|drink|eat|take|use|try)\b[^.?!]{0,40}\b(with|on|while (on|taking))\b[^.?!]{0,10}\b(my|the|these|this|his|her)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il))\b",
@@ -235,7 +248,7 @@ _ADVICE = [
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
-    r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them)|weeks|days|months|years|hours|minutes)\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
+    r"\bhow (much|many)\b(?! (people|patients|women|men|adults|children|americans|of (us|them)|weeks|days|months|years|hours|minutes|time)\b)[^.?!]{0,40}\b(take|have|use|mg|milligrams?|pills?|tablets?)\b",
     r"\b(what|wat|wot|whats|what'?s|which|right|correct|max\w*|safe) (dose|dosage)\b"
     r"(?![^.?!]{0,30}\b(do|does|would) (doctors?|they|most (doctors|people|patients)|rheumatologists?|neurologists?) (usually|normally|typically|generally) (start|begin|use|prescribe)\b)",
     # …unless a clinician already set it ("my doctor changed my dose and I'm following her plan")
@@ -296,6 +309,16 @@ _ADVICE = [
     r"\b(can|could|should|may) (my|our) (\w+ ){0,2}(son|daughter|kid|child|husband|wife|partner|mum|mom|dad|mother|father|sister|brother|nan|gran)"
     r" (just )?(take|have|use|double|skip|stop|up|halve)\b|\bdouble (her|his|my|their|the) (\w+ )?(doses?|dosage|pills?|tablets?)\b",
     r"\b(can|could|should) i (just )?(start|stop|switch|swap) (it|them|taking|using)\b|\b(switch|swap|change|go) (from \w+ )?to [a-z]+\b[^?!]{0,20}\b(on my own|by myself|myself)\b",
+    # From the ninth blind set: going cold turkey, which of two to pick, insisting on a test, drinking on a medicine,
+    # giving a relative something on top of theirs, and "ok for me to…".
+    r"\b(do you think|d'?you think|would you say|you reckon|do you reckon) (i|we|she|he|my \w+) (should|ought to|needs? to)\b|\bcold turkey\b|\bwould it (hurt|harm|matter) to (just )?(stop|quit|go off|come off|skip|drop)\b",
+    r"\bwhich (one |of (them|these|those|the two) )?should (i|we|she|he) (pick|choose|go for|take|go with|try|start)\b",
+    r"\bshould (i|we) (insist on|demand|push (for|to)|request|ask to (go on|be put on|switch|try))\b",
+    r"\b(can|could|should|may) i (take|have|use)\b[^?!]{0,60}\b(drink|drinking|alcohol|booze|beer|wine|party)\b"
+    r"|\b(can|could|may) i have\b[^.?!]{0,30}\b(wine|beer|alcohol|drinks?|booze)\b[^.?!]{0,10}\b(on|with)\b",
+    r"\b(can|could|should|may) (we|i) give (him|her|them|my \w+)\b[^.?!]{0,40}\b(on top of|with|as well as|alongside)\b",
+    r"\b(ok|okay|safe|fine|alright|all right) for (me|her|him|us) to\b",
+    r"\b(can|could|should|may|is it (ok|okay|safe) (for me )?to) (i )?(breastfeed|breast ?feed|get pregnant|try for a baby)\b[^.?!]{0,30}\b(while|whilst|on|taking)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -331,7 +354,8 @@ _ADVICE_PATTERNS = [re.compile(p) for p in _ADVICE]
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
 _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
-                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since"
+                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
+                      r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
@@ -358,8 +382,14 @@ _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|t
                      r"|husband|wife|partner|mum|mom|dad)\b")
 
 
+# "Hypothetically, if someone with lupus had trouble breathing…": anybody, in a what-if, is a reader's question.
+_HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|a person|a patient|anyone)\b")
+
+
 def _general(sentence: str, match: str) -> bool:
-    return bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence)) and not _PERSON.search(sentence)
+    if _PERSON.search(sentence):
+        return False
+    return bool(_HYPOTHETICAL.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
 
 
 def _emergency(norm: str) -> bool:
