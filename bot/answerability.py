@@ -48,7 +48,8 @@ SCAFFOLDING = frozenset(
     chemist granddaughters grandsons grandchild grandchildren grandkids want wants wanted wanting sticking overkill
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
-    wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred""".split()
+    wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
+    exists metaphor metaphors analogy analogies""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -156,7 +157,9 @@ class Coverage:
         # can outweigh the question it tells: covering most of the question's own words answers it too.
         # …but one word asked about a story the sentence shares nothing with is not enough: "my phone battery dies so
         # fast rn, any fix" asks about the phone, whatever "fix" matches.
-        story_met = (any(t.story for t in self.covered) or not any(t.story for t in self.missing)
+        # A follow-up's carried topic (told turns before, position < 0) is not such a story: "and the amitriptyline one,
+        # how does that work?" after gabapentin asks about amitriptyline alone.
+        story_met = (any(t.story for t in self.covered) or not any(t.story and t.position >= 0 for t in self.missing)
                      or sum(not t.story for t in self.covered) >= 2)
         return (bool(self.covered or self.topic) and not self.blockers
                 and (self.fraction >= MIN_COVERAGE or (self.asked_fraction >= ASKED_COVERAGE and story_met)))

@@ -37,12 +37,21 @@ _COMMA_QUESTION = re.compile(r"(?P<sep>,|\s[—–-]+)\s+(?=" + _ASKS.pattern.ls
 _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|their)\b")
 
 
+# A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
+_NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
+                     r"|can|could|will|would|should|may|might|must|[a-z]+'s)\b)\W*[\w'-]+(?: [\w'-]+){0,4}\s*$")
+_SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside from|besides|except|instead of|rather than|not|without|beyond)\b")
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
     if asks(sentence):
         return [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
-    if m and m["sep"] != "," and not _TELLS.search(sentence[: m.start()].lower()):
+    before = sentence[: m.start()].lower() if m else ""
+    # …nor before a comma, when what comes first is a few words naming the subject ("and the amitriptyline one, how
+    # does that work?"), not a telling nor what is set aside ("other than the creams, what about…").
+    if m and (m["sep"] != "," or _NAMING.match(before) and not _SET_ASIDE.match(before)) and not _TELLS.search(before):
         return [sentence]
     return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
 
@@ -58,12 +67,15 @@ _ASIDE = re.compile(
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
+    r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my|a|an)\b)"
     # …or how someone close feels about it ("dad is 81 and nervous about appointments")
     r"|(?:(?:my|her|his|our) )?(?:dad|mum|mom|mam|mother|father|husband|wife|partner|son|daughter|sister|brother|he|she|they"
     r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"
     r"(?:scared|worried|nervous|anxious|frightened|terrified|upset|confused|overwhelmed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
-    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
+    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
+    r"|(?:i )?(?:want|wanna|need|would like|'?d like) to (?:recogni[sz]e|remember|follow|keep up|spot|prepare|be ready)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
 )
@@ -81,6 +93,8 @@ _TELLING = re.compile(
     r"^(?!.*\b(?:scared|afraid|terrified|frightened|nervous|worried) (?:of|about)\b)"
     r"(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
     r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there"
+    # …or someone close named without "my" ("…what's she looking for? mum can still walk ok")
+    r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa"
     r"|(?:every|each|all|most|no) (?:\w+ )?(?:doctor|doctors|doc|docs|one|body|nurse|gp|specialist|consultant)"
     r"|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
     r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
@@ -160,10 +174,15 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
                     r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things))\b")
 
 
+# A word or two glossed in brackets after a word ("the antibodys (Antikörper)", "nerve test (ENG)"): the same thing
+# said again, often in the writer's own language, not a second subject.
+_GLOSS = re.compile(r"(?<=\w)\s*\((?P<img>[^()\s]+(?:\s[^()\s]+)?)\)")
+
+
 def imagery_words(text: str) -> frozenset[str]:
-    """Words of the similes a message tells (in a sentence that does not ask) and of its idioms."""
+    """Words of the similes a message tells (in a sentence that does not ask), of its idioms and of its glosses."""
     norm = normalize(text)
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
     spans = ([g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
-             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE) for m in p.finditer(norm)])
+             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS) for m in p.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))

@@ -21,7 +21,8 @@ _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|
 # "…or is it something else?" weighs an alternative cause, and asks for nothing besides what was quoted.
 _SOMETHING_ELSE = re.compile(r"\b(what|anything|anyone|who|where|how) else\b|(?<!or )(?<!is it )(?<!it's )(?<!its )(?<!be )\bsomething else\b|\b(any|some|there|what|which) other\b(?! than)"
                              r"|\banother\b|\b(more|different) (ways?|causes?|things?|types?|options?|kinds?|treatments?|tests?|reasons?"
-                             r"|medications?|medicines?|drugs|mechanisms?|forms?)\b")
+                             r"|medications?|medicines?|drugs|mechanisms?|forms?)\b"
+                             r"|\bother (\w+ )?(types?|kinds?|options?|treatments?|creams?)\b")  # not "my other meds could…"
 _OTHERS = re.compile(r"\b(other|others|else|another)\b")
 _CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
 

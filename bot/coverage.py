@@ -29,6 +29,7 @@ _CLOSEST_LIMIT = 200_000
 _MATRIX_LIMIT = 512  # sentences whose word vectors are kept stacked (~45 kB each)
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 _ORGAN = _HEALTH_ANCHORS.index("body organ")
+_CLASS_WORDS = frozenset("organ organs tissue tissues part parts area areas system systems body bodies".split())
 
 
 class CoverageJudge:
@@ -167,5 +168,6 @@ class CoverageJudge:
     def _sentence_words(self, s: Sentence) -> list[str]:
         cached = self._words.get(s.id)
         if cached is None:
-            cached = self._words[s.id] = list(dict.fromkeys(content_words(s.text)))
+            # A word for a whole class ("organs", "tissues") is no synonym of one of its members ("kidneys").
+            cached = self._words[s.id] = [w for w in dict.fromkeys(content_words(s.text)) if w not in _CLASS_WORDS]
         return cached

@@ -22,12 +22,20 @@ _SMALL = {
         r"|what do you know( about)?|help|what is this|what can i ask( you)?|how does this work)[ ,!.?]*$"
     ),
     "goodbye": re.compile(r"^(bye|goodbye|see you|good night|that's all|nothing else|no thanks?( you)?)[ ,!.]*$"),
+    # "ur kinda useless ngl", "that didn't help at all": about the replies, not about the articles' subject.
+    "not_helpful": re.compile(
+        r"^((wow|ugh|honestly|seriously|tbh|ngl|lol|well|ok(ay)?|so)[ ,!.]+)*"
+        r"(you'?re|ur|you are|u r|this is|that'?s|that was|this bot is|this thing is|you'?re being|what a)( (so|kinda|kind of|pretty|really|totally|completely|absolutely|such an?|an?))*"
+        r" (useless|unhelpful|not (very |really |at all )?helpful|no help|rubbish|garbage|trash|pointless|a waste of time|dumb|stupid)"
+        r"( (tbh|ngl|lol|honestly|mate|bot|at all))*[ ,!.?]*$"
+        r"|^(that|this|it|you) (didn'?t|did not|doesn'?t|does not|don'?t) (help|answer (my|the) question)( at all| much)?( (tbh|ngl|lol))*[ ,!.?]*$"),
 }
 _REPLIES = {
     "greeting": messages.GREETING,
     "thanks": messages.THANKS,
     "capabilities": messages.CAPABILITIES,
     "goodbye": messages.GOODBYE,
+    "not_helpful": messages.NOT_HELPFUL,
 }
 
 

@@ -38,5 +38,10 @@ CAPABILITIES = (
     "personal medical advice."
 )
 GOODBYE = "Take care. Come back any time you have a question."
+# Said to someone unhappy with the replies: no claim, an apology and how to get more from the articles.
+NOT_HELPFUL = (
+    "I’m sorry that wasn’t helpful. I can only quote what the articles say, so it can help to ask about one "
+    "thing at a time in your own words, or pick one of the suggested questions."
+)
 
 DISCLAIMER = "General information from our articles, not medical advice."

@@ -77,6 +77,8 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
         patterns.append(_CONTRASTED)
     if cue is _BEGINS:
         patterns.append(_VISIT_FOR)
+    if cue is _DOES:
+        patterns.append(_PURPOSE)
     low = question.lower()
     return frozenset(w for p in patterns for m in p.finditer(low)
                      for w in re.findall(r"[a-z][\w-]*", " ".join(g for g in m.groupdict().values() if g)))
@@ -116,12 +118,20 @@ _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 # "I came across the word ischemia…": the word named as a word.
 _THE_WORD = re.compile(r"\b(?:the|this|a) (?:word|term|phrase|diagnosis)\s+([a-z][\w-]{2,})", re.I)
+# "whats the myelin thing my neuro keeps talking abt": the name before "thing", whatever follows.
+_THE_X_THING = re.compile(r"^\s*(?:so |and |ok )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:the|this|that|these|those) "
+                          r"([\w-]+(?: [\w-]+)?) (?:thing|things|stuff|word|term|business)\b", re.I)
+# A generic word after the name ("EMG test", "myelin thing", "pregabalin medicine") says what kind of thing it is.
+_KIND_WORD = re.compile(r"(?<=\w) (?:test|tests|scan|scans|study|thing|things|stuff|condition|disease|medicine|medication|drug|procedure)$")
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
                            r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))", re.I)
 
 
+_DOES = re.compile(r"\b(responsible for|protective|protects?|relay|insulat\w*|covering|calm\w*|modulat\w*)\b", re.I)
+# "what is their job?": the words asking for a purpose name nothing the answer must say.
+_PURPOSE = re.compile(r"\b(?P<aside>job|role|purpose|function|point)\b")
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
 _BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)
 # "…known as neuropsychiatric lupus": the name and up to three words of it.
@@ -134,9 +144,15 @@ _ANSWER_TYPES = [
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
      re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
+    # What it feels like ("what do people usually say it feels like?", "…is that what lupus nerve pain feels like or something
+    # else?"): how patients describe it. Before the which-cause kind, whose "or something else" it would otherwise be.
+    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
+                r"|(is|are) (that|this|these|those|it) (what|how) (\w+ ){0,4}feels? like"
+                r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe)\b", re.I),
+     re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything|smth|sth|summat) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
@@ -159,10 +175,6 @@ _ANSWER_TYPES = [
     (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|show up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
                 r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
      re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
-    # What it feels like ("what do people usually say it feels like?"): how patients describe it.
-    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
-                r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe)\b", re.I),
-     re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
@@ -174,18 +186,26 @@ _ANSWER_TYPES = [
                 r"|connected to each other)\b", re.I),
      re.compile(r"\b(distinct|differ\w*|unlike|separate|the same)\b", re.I)),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
-    (re.compile(r"(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
+    (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills))\b"
+                r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
      re.compile(r"\b(include|includes|including|such as)\b", re.I)),
     # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
-    (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without)"
-                r" (all )?(the |my |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
+    (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without"
+                r"|(that|which) (isn'?t|is not|aren'?t|are not)|not)"
+                r" (all )?(the |my |more |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b"
                 r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhat('?s| is) the (medical |proper |official |real )?(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
+    # What something is for ("what are those small fibres actually for?", "what does myelin normally do?", "what is their
+    # job?"): the sentence saying what it does.
+    (re.compile(r"\bwhat(?:'s|s| is| are| do| does)? (?:\w+ ){0,5}?(?:actually |even |normally |usually )?(?:for|used for|there for)"
+                r"(?: (?:then|exactly|anyway|again))?\s*(?:[?.!]|$)|\bwhat (?:is|are|'s) (?:the|their|its|his|her) (?:job|role|purpose|function)\b"
+                r"|\bwhat (?:do|does) (?!(?:i|we|you|u|they|he|she|my|doctors?|docs?)\b)(?:\w+ ){1,3}?(?:normally |usually |actually )?do\b(?! (?:for|about|to|with|if)\b)", re.I),
+     _DOES, W_SURE_CUE),
     # Whether the link is real ("is that even a real thing?", "can it actually mess with your nerves or is that a myth?"):
     # a sentence saying plainly that it does.
     (re.compile(r"\b(a real thing|even a thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
@@ -234,6 +254,9 @@ def _defined_subject(question: str) -> str | None:
         subject = named.lower().strip(" ?.,")
         if all(len(w) == 1 for w in subject.split()):
             subject = subject.replace(" ", "")  # "what does s l e stand for"
+        subject = _KIND_WORD.sub("", subject)  # "what is EMG test?" asks what an EMG is
+    elif m := _THE_X_THING.search(question):
+        subject = m.group(1).lower()
     else:
         m = _X_WHATS_THAT.search(question)
         subject = (m.group(1) or m.group(2)).lower() if m else None
@@ -254,4 +277,7 @@ def _is_definition(sentence: str, subject: str) -> bool:
     """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
     low = fold(sentence).lower().replace("-", " ")  # "small fiber neuropathy" defines "Small-Fiber Neuropathy"
     subj = re.escape(subject.replace("-", " "))
-    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}[^.,;]{{0,12}}(?:,|\(| is | are | refers)", low))
+    # The name itself, or its acronym in brackets, then the definition ("the myelin sheath, the protective covering…"
+    # with its head noun), not "…NCS and EMG results are typically normal".
+    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,|\s*\(| is | are | refers)"
+                          rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))

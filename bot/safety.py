@@ -224,6 +224,8 @@ _EMERGENCY = [
     r"|\bbreathless\b[^.?!]{0,40}\b(since|this morning|today|tonight|now|just (walking|sitting|talking)|at rest)\b|\bhaving to sit up to breathe\b",
     r"\b(mixed|took|swallowed|washed down)\b[^.?!]{0,30}\b(pills|tablets|meds|medications?)\b[^.?!]{0,30}\b(bottle of|vodka|whisky|whiskey|gin|rum|alcohol|booze)\b|\b(pills|tablets|meds|overdose)\b[^?!]{0,60}\bon purpose\b",
     r"\b(peed|pooed|pooped|wet|soiled) (myself|himself|herself)\b",
+    r"\b(think|thinking|plan|planning|going|want|wanna|about) (to|about|of|on) (swallow|swallowing|take|taking) (all|them all|the lot|the whole)\b"
+    r"|\b(can'?t|cannot) take (this|the|my) (pain )?any ?more\b",
 ]
 
 _ADVICE = [
@@ -271,7 +273,8 @@ _ADVICE = [
     # "up my…" but not "pick up my", "messed up my", "bring up my"
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?)\b)",
-    r"\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
+    # …taken together, not tests done together ("will they do any other test at the same time?")
+    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?)\b[^.?!]{0,30}\b(?:together|at the same time)\b).*\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
     # "can i drink on pregabalin?": alcohol with a medicine.
     r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
     r" (on|with|while on|while taking) (my |the |this |these |her |his )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
@@ -316,8 +319,12 @@ _ADVICE = [
     r"\bshould (i|we) (insist on|demand|push (for|to)|request|ask to (go on|be put on|switch|try))\b",
     r"\b(can|could|should|may) i (take|have|use)\b[^?!]{0,60}\b(drink|drinking|alcohol|booze|beer|wine|party)\b"
     r"|\b(can|could|may) i have\b[^.?!]{0,30}\b(wine|beer|alcohol|drinks?|booze)\b[^.?!]{0,10}\b(on|with)\b",
-    r"\b(can|could|should|may) (we|i) give (him|her|them|my \w+)\b[^.?!]{0,40}\b(on top of|with|as well as|alongside)\b",
+    r"\b(can|could|should|may) (we|i) give (him|her|them|my \w+)\b[^.?!]{0,40}\b(on top of|with|as well as|alongside)\b"
+    r"|\b(can|could|should|may) (we|i) give (him|her|them|my \w+) (an? |some |his |her )?(extra|another|more|double|second|a second)\b",
     r"\b(ok|okay|safe|fine|alright|all right) for (me|her|him|us) to\b",
+    # "ok and I can drink alcohol with it on weekend?", "can i just pop advil…", "do i rly have to"
+    r"\bi can (drink|have|take|use|mix)\b[^.?!]{0,40}\b(with|on|while)\b[^.?!]{0,30}\?|\b(can|could|should|may) i (just )?pop\b"
+    r"|\bdo i (rly|realy|reeally|actually|honestly) (have|need) to\b",
     r"\b(can|could|should|may|is it (ok|okay|safe) (for me )?to) (i )?(breastfeed|breast ?feed|get pregnant|try for a baby)\b[^.?!]{0,30}\b(while|whilst|on|taking)\b",
 ]
 

@@ -148,8 +148,11 @@ def _add(lay: str, phrases: tuple[Phrase, ...], entries: dict[Phrase, tuple[Phra
          gapped: dict[tuple[str, str], tuple[Phrase, ...]]) -> None:
     """One lay phrase's clinical phrases into the table (``gapped`` for an "a … b" pair)."""
     if "…" in lay:
-        pair = tuple(stem(w) for part in lay.split("…") for w in words(part))
-        if len(pair) == 2 and phrases:
+        # "put on … skin" pairs its outer words: the ones that say what is meant ("on" is in every sentence)
+        before, _, after = lay.partition("…")
+        first, last = [stem(w) for w in words(before)][:1], [stem(w) for w in words(after)][-1:]
+        if first and last and phrases:
+            pair = (first[0], last[0])
             gapped[pair] = tuple(dict.fromkeys(gapped.get(pair, ()) + phrases))
         return
     key = tuple(stem(w) for w in words(lay))

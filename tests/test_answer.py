@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot import messages
 from bot.conversation import ConversationError
 from bot.text import fold
 
@@ -98,6 +99,14 @@ def test_greeting_gets_fixed_reply_without_claims(answer_bot):
     for text in ["hi", "thanks!", "what can you do?", "hello, what can you help me with?"]:
         reply = ask(answer_bot, text)
         assert reply.claims == [] and reply.safety is None and not reply.abstained
+
+
+def test_a_complaint_about_the_replies_gets_an_apology_not_a_quote(answer_bot):
+    for text in ["ur kinda useless ngl 💀", "that didn't help at all", "this is rubbish"]:
+        reply = ask(answer_bot, text)
+        assert reply.claims == [] and reply.reply == messages.NOT_HELPFUL and reply.suggestions, text
+    # …but a question calling a treatment useless is a question
+    assert ask(answer_bot, "are the creams useless for burning feet?").reply != messages.NOT_HELPFUL
 
 
 def test_follow_up_inherits_the_topic(answer_bot, loaded_index):
@@ -435,6 +444,14 @@ FOLLOW_UPS = [
     # the topic carried is the painkiller the article names through its lexicon, not the legs
     (("dad takes ibuprofen for his leg pain but it does nothing", "is that normal for this kind of pain?"),
      "over-the-counter pain relievers"),
+    (("neurologist said dad might have small fibre neuropathy", "what are those small fibres actually for?"),
+     "responsible for pain and temperature"),
+    (("ok so gabapentin slows down the nerves firing right", "and the amitriptyline one, how does that work"),
+     "Tricyclic antidepressants"),
+    (("what meds are there for lupus nerve pain", "what about stuff u put on ur skin"), "Topical pain relievers"),
+    (("ugh my nerve pain keeps me up at night", "is there anything that isnt pills"), "Beyond medication"),
+    (("nerve pain from lupus, what meds", "any non-pill options?", "other than the creams, what about something like therapy"),
+     "Beyond medication"),
 ]
 
 
@@ -599,6 +616,18 @@ LONG_MESSAGES = [
     ("my mum has diabetes too. when her toes go numb, how do the doctors work out which one is to blame?",
      "rule out these other potential causes"),
     ("is there a cream i could use instead of swallowing even more tablets?", "Topical pain relievers"),
+    # from the eleventh session's blind sets: what something is for, a relative named without "my", a doctor's exam told
+    # in everyday words, a word glossed in brackets, a name followed by its kind, "…that isn't pills"
+    ("these small fibers, what is their job? I also dont feel hot water good anymore", "responsible for pain and temperature"),
+    ("what do people with lupus nerve pain say it feels like? dad can't really describe it, he just says his feet feel "
+     "'wrong' and 'fizzy'", "Patients often describe"),
+    ("at the appointment she asked me loads of questions then tapped my knees with the little hammer and poked my feet. "
+     "what's she actually looking for?", "neurological exam to identify"),
+    ("the antibodys (Antikörper) they attack which part of the nerve exactly?", "myelin sheath"),
+    ("what is EMG test, what it measure?", "Electromyography (EMG)"),
+    ("whats the myelin thing my neuro keeps talking abt", "the protective fatty layer"),
+    ("i get these little zaps like electric shocks in my fingers plus a deep achey feeling in my feet. is that what lupus "
+     "nerve pain feels like or something else", "Patients often describe"),
 ]
 
 

@@ -27,6 +27,20 @@ def test_a_word_in_both_the_story_and_the_question_is_the_question_s():
     assert "nerve" not in story_words("the nerve test was normal. why is my nerve test normal?")
 
 
+@pytest.mark.parametrize("message, story, asked", [
+    # a few words naming the subject before the comma are the question's
+    ("and the amitriptyline one, how does that work", set(), {"amitriptyline"}),
+    # …not a remark, nor what is set aside
+    ("that seems weird, is that a real test for this?", {"weird"}, {"test"}),
+    ("other than the creams, what about something like therapy", {"creams"}, {"therapy"}),
+    # someone close told of after the question, without "my"
+    ("what's she looking for? mum can still walk ok but she can barely feel the floor", {"floor", "walk"}, set()),
+])
+def test_what_comes_before_a_comma_or_after_the_question(message, story, asked):
+    words = story_words(message)
+    assert story <= words and not asked & words, words
+
+
 def test_either_or_sides_are_paired():
     sides = {t.word: t.either for t in key_terms("are the nerves for feeling or the ones for moving hit harder")}
     assert sides["feeling"] == "move" and sides["moving"] == "feel" and sides["nerves"] == ""
