@@ -85,7 +85,9 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
 
 
 # "…anything I can put on the skin instead of swallowing more pills?": what they would rather not is not asked about.
-_CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>(?:[\w-]+ ){0,3}[\w-]+)")
+_CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>(?:[\w-]+ ){0,3}[\w-]+)"
+                         # "…when it's my nerves that are damaged, not a sprain"
+                         r"|,\s*not (?:a|an|just a|just an|some|like a) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
 _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of"
@@ -140,9 +142,12 @@ _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0
 _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b"
                 # "what is actually happening inside his body that makes his nerves hurt?"
-                r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b", re.I),
+                r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b"
+                # "…my own immune system is going after my nerves?? how does it even do that"
+                r"|\bhow (does|do|can|could|would) (it|they|lupus|sle|that|the \w+)( \w+)? (even |actually |really )?do (that|this|it)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
-     re.compile(r"\b(cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
+     # ("rule out other causes" names none)
+     re.compile(r"\b((?<!other )(?<!potential )(?<!secondary )cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # What it feels like ("what do people usually say it feels like?", "…is that what lupus nerve pain feels like or something
     # else?"): how patients describe it. Before the which-cause kind, whose "or something else" it would otherwise be.
@@ -204,7 +209,7 @@ _ANSWER_TYPES = [
     # job?"): the sentence saying what it does.
     (re.compile(r"\bwhat(?:'s|s| is| are| do| does)? (?:\w+ ){0,5}?(?:actually |even |normally |usually )?(?:for|used for|there for)"
                 r"(?: (?:then|exactly|anyway|again))?\s*(?:[?.!]|$)|\bwhat (?:is|are|'s) (?:the|their|its|his|her) (?:job|role|purpose|function)\b"
-                r"|\bwhat (?:do|does) (?!(?:i|we|you|u|they|he|she|my|doctors?|docs?)\b)(?:\w+ ){1,3}?(?:normally |usually |actually )?do\b(?! (?:for|about|to|with|if)\b)", re.I),
+                r"|\bwhat (?:do|does) (?!(?:i|we|you|u|they|he|she|my|doctors?|docs?)\b)(?:\w+ ){1,3}?(?:normally |usually |actually |even |really |exactly )?do\b(?! (?:for|about|to|with|if)\b)", re.I),
      _DOES, W_SURE_CUE),
     # Whether the link is real ("is that even a real thing?", "can it actually mess with your nerves or is that a myth?"):
     # a sentence saying plainly that it does.

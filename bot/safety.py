@@ -324,7 +324,8 @@ _ADVICE = [
     r"\b(ok|okay|safe|fine|alright|all right) for (me|her|him|us) to\b",
     # "ok and I can drink alcohol with it on weekend?", "can i just pop advil…", "do i rly have to"
     r"\bi can (drink|have|take|use|mix)\b[^.?!]{0,40}\b(with|on|while)\b[^.?!]{0,30}\?|\b(can|could|should|may) i (just )?pop\b"
-    r"|\bdo i (rly|realy|reeally|actually|honestly) (have|need) to\b",
+    r"|\bdo i (rly|realy|reeally|actually|honestly) (have|need) to\b"
+    r"|\b(can|could|may|should) i (still |just )?(have|drink)\b[^.?!]{0,20}\b(drinks|alcohol|wine|beer|booze|pints?|glass of)\b",
     r"\b(can|could|should|may|is it (ok|okay|safe) (for me )?to) (i )?(breastfeed|breast ?feed|get pregnant|try for a baby)\b[^.?!]{0,30}\b(while|whilst|on|taking)\b",
 ]
 
