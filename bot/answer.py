@@ -30,8 +30,10 @@ _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier su
 _THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
-# What each sentence a candidate leans back on ("This condition…") costs it, unless already quoted. Mean
-# answer hit over the nine tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827.
+# What leaning back on sentences not yet quoted ("This condition…") costs a candidate. Mean answer hit over the nine
+# tuning sets: 0 → 0.826, 0.2 → 0.825, 0.4 → 0.838, 0.5 → 0.831, 0.8 → 0.827. Charged once, however many sentences it
+# leans on: a second antecedent ("Damage to this insulation…" after two) added a cost that buried the sentence (+7
+# over the read sets, bench/RESULTS.md).
 LEAN_COST = 0.4
 W_SIBLING = 0.3  # a sentence beside those quoted, when a follow-up asks for another one
 # Verbs of a personal decision ("should i refuse it?"): what is decided, not what it is about.
@@ -163,7 +165,7 @@ class Bot:
             score += kind.bonus(h.sentence.text) + W_SIBLING * ((h.sentence.doc_id, h.sentence.section) in siblings)
             # A sentence that leans back is quoted with what it leans on and covers with its words too:
             # the longer quote must earn its place against a sentence that answers on its own.
-            score -= LEAN_COST * sum(1 for s in self.judge.antecedents(h.sentence) if not said(s))
+            score -= LEAN_COST * any(not said(s) for s in self.judge.antecedents(h.sentence))
             cands.append(Candidate(h, cov, score))
         # "…explain what lupus actually is in normal english before I see the specialist": the sentence defining what
         # a definition question names answers it, whatever else the message tells.

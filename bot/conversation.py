@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .intents import wants_more
-from .text import normalize
+from .text import expand_chat, normalize
 
 ROLES = ("user", "assistant")
 _OPENER = re.compile(r"^(and|but|also|so|then|what about|how about|what if|and what|and how|ok so|okay so|same for|is that|are they|does it|do they|is it)\b")
@@ -79,7 +79,8 @@ def is_follow_up(text: str, topical_terms: int) -> bool:
 
 def resolve(messages: list[Message], topical_count) -> Resolved:
     """Resolve the last user turn; ``topical_count(text)`` counts the words that name a subject."""
-    users = [m.content for m in messages if m.role == "user"]
+    typed = [m.content for m in messages if m.role == "user"]
+    users = [expand_chat(t) for t in typed]
     shown = tuple(m.content for m in messages if m.role == "assistant")
     # Walk forward so each turn inherits from the already-resolved one before it.
     start = max(0, len(users) - (_CONTEXT_TURNS + 1))
@@ -99,4 +100,4 @@ def resolve(messages: list[Message], topical_count) -> Resolved:
         focus = turn
     if len(users) == 1 and wants_more(users[0]):
         more = True
-    return Resolved(question=users[-1], focus=focus, context=context, more=more, shown=shown, new=new)
+    return Resolved(question=typed[-1], focus=focus, context=context, more=more, shown=shown, new=new)

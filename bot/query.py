@@ -77,6 +77,8 @@ class Vocabulary:
     def _correct(self, word: str) -> str:
         if len(word) < 4 or word in STOPWORDS or self.knows(word) or word.isdigit():
             return word
+        if len(word) >= 5 and word.endswith("in") and zipf_frequency(word + "g") >= zipf_frequency(word) + 1.0:
+            return self.correct(word + "g")  # "feelin", "burnin": the g dropped as it is said
         for variant in _american(word):  # "specialised", "fibre", "oedema": the article may spell it the other way
             if self.knows(variant):
                 return variant
@@ -110,6 +112,11 @@ class Vocabulary:
 
     def _english(self, word: str) -> str:
         """A word no dictionary knows ("meen") may be a slip of a common English word ("mean")."""
+        # One slip of a rarer word first: "paralize" is "paralyze", not two slips from the commoner "paradise".
+        if len(word) >= 7:
+            match = process.extractOne(word, _all_english(), scorer=OSA.distance, score_cutoff=1)
+            if match:
+                return match[0]
         # Two slips in a long word ("bizzare", "supressing"), as for corpus words.
         match = process.extractOne(word, _common_english(), scorer=OSA.distance, score_cutoff=1 if len(word) < 7 else 2)
         return match[0] if match else word
@@ -142,6 +149,11 @@ def _american(word: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _common_english() -> tuple[str, ...]:
     return tuple(w for w in most_common(40_000) if len(w) >= 4 and w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _all_english() -> tuple[str, ...]:
+    return tuple(w for w in most_common(100_000) if len(w) >= 6 and w.isalpha())
 
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:

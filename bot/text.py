@@ -39,6 +39,25 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
 
 
+# Chat spellings too short for the spelling repair ("wat dat mean", "how dr kno its lupus"), and none an English word
+# in a health question, written out.
+_CHAT = {
+    "wat": "what", "wot": "what", "wut": "what", "wht": "what", "dat": "that", "kno": "know", "knw": "know",
+    "shud": "should", "shld": "should", "cud": "could", "wud": "would", "wld": "would", "u": "you", "ur": "your",
+    "r": "are", "y": "why", "tho": "though", "thru": "through", "tmrw": "tomorrow", "tmr": "tomorrow",
+    "wich": "which", "wch": "which", "smth": "something", "sth": "something", "dr": "doctor", "drs": "doctors",
+    "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
+    "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
+    "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
+}
+_CHAT_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, _CHAT), key=len, reverse=True)) + r")(?![\w'])", re.I)
+
+
+def expand_chat(text: str) -> str:
+    """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for."""
+    return _CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)
+
+
 def fold(text: str) -> str:
     """Whitespace- and quote-insensitive form for verbatim checks."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())

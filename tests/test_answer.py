@@ -628,6 +628,9 @@ LONG_MESSAGES = [
     ("whats the myelin thing my neuro keeps talking abt", "the protective fatty layer"),
     ("i get these little zaps like electric shocks in my fingers plus a deep achey feeling in my feet. is that what lupus "
      "nerve pain feels like or something else", "Patients often describe"),
+    # chat spellings too short for the spelling repair
+    ("how dr kno its lupus not smth else", "rule out these other potential causes"),
+    ("can lupus paralize u", "paralysis"),
 ]
 
 

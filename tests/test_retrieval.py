@@ -46,12 +46,19 @@ def test_british_spellings_find_the_articles_american_ones(retriever, typed, mea
     assert retriever.analyze(typed).corrected == meant
 
 
+@pytest.mark.parametrize("typed, meant", [("electric shock feelin", "electric shock feeling"), ("burnin feet", "burning feet"),
+                                           ("can lupus paralize", "can lupus paralyze")])
+def test_a_dropped_g_and_one_slip_of_a_rarer_word_are_repaired(retriever, typed, meant):
+    assert retriever.analyze(typed).corrected == meant  # "paralize" is not two slips from the commoner "paradise"
+
+
 def test_real_words_are_never_corrected_even_when_they_sound_like_a_corpus_word(retriever):
     assert retriever.analyze("fiscal year").corrected == "fiscal year"
     assert retriever.analyze("nerves gone haywire").corrected == "nerves gone haywire"  # not "hayward"
     assert retriever.analyze("seems like overkill").corrected == "seems like overkill"  # not "overall"
     assert retriever.analyze("the nastier kind").corrected == "the nastier kind"  # a comparative the word list lacks
     assert retriever.analyze("my neve pain").corrected == "my nerve pain"  # one slip in a rare word is still a slip
+    assert retriever.analyze("my cousin has lupus").corrected == "my cousin has lupus"  # no dropped g in "cousin"
 
 
 def test_hits_are_ranked_and_carry_each_retrievers_evidence(retriever, loaded_index):
