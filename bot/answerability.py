@@ -49,7 +49,7 @@ SCAFFOLDING = frozenset(
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
-    exists metaphor metaphors analogy analogies""".split()
+    exists metaphor metaphors analogy analogies weird anymore""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")

@@ -214,7 +214,7 @@ _ANSWER_TYPES = [
     # Whether the link is real ("is that even a real thing?", "can it actually mess with your nerves or is that a myth?"):
     # a sentence saying plainly that it does.
     (re.compile(r"\b(a real thing|even a thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
-                r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack)"
+                r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack|do (that|this) to)"
                 # "is the nerve pain actually caused by the lupus itself or…"
                 r"|(is|are) (the |my |this |that |her |his )?(\w+ ){0,2}(actually|really|truly) (caused by|due to|coming from|from) (the )?(lupus|sle)"
                 # …asked in a statement's order, as many who learnt English later ask it ("this sickness can make pain…?")

@@ -99,6 +99,7 @@ _EMERGENCY = [
     # "faint" alone is also an adjective ("a faint tingling")
     r"\b(collaps(ed|es|ing)|black(ed|s|ing)? out|faint(ed|ing|s)|(feel|felt|feeling|going to) faint|lost consciousness|losing consciousness|keeled over)\b",
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(all|whole bottle|bottle|too many|handful|bunch|lot|load|loads|pile|heap)\b[^.?!]{0,35}\b(pills?|tablets?|meds|medications?|medicines?)\b",
+    r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(bunch|handful|load|loads|pile|heap)\b[^.?!]{0,20}\b[a-z]{4,}(tin|ine|ol|am|one|dol|lin|ide)\b",
     r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
     # "…take 2 of my gabapentin": an overdose told, not asked about ("can i take 2 of my…" is a decision)
     r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
@@ -272,9 +273,11 @@ _ADVICE = [
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     # "up my…" but not "pick up my", "messed up my", "bring up my"
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
-    r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?)\b)",
+    r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
+    r"|hours|shifts|work|job|time|days|workload|commute)\b)",
     # …taken together, not tests done together ("will they do any other test at the same time?")
-    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?)\b[^.?!]{0,30}\b(?:together|at the same time)\b).*\b(together|at the same time|interact\w*)\b[^.?!]{0,30}\?",
+    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
+    r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,40}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",
     # "can i drink on pregabalin?": alcohol with a medicine.
     r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
     r" (on|with|while on|while taking) (my |the |this |these |her |his )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
@@ -320,7 +323,8 @@ _ADVICE = [
     r"\b(can|could|should|may) i (take|have|use)\b[^?!]{0,60}\b(drink|drinking|alcohol|booze|beer|wine|party)\b"
     r"|\b(can|could|may) i have\b[^.?!]{0,30}\b(wine|beer|alcohol|drinks?|booze)\b[^.?!]{0,10}\b(on|with)\b",
     r"\b(can|could|should|may) (we|i) give (him|her|them|my \w+)\b[^.?!]{0,40}\b(on top of|with|as well as|alongside)\b"
-    r"|\b(can|could|should|may) (we|i) give (him|her|them|my \w+) (an? |some |his |her )?(extra|another|more|double|second|a second)\b",
+    r"|\b(can|could|should|may) (we|i) give (him|her|them|my \w+) (an? |some |his |her )?(extra|another|more|double|second|a second)\b"
+    r"|\b(can|could|should|may) (we|i) (just )?give (him|her|them|my \w+) (some|one|any|a few|a couple) of (my|mine|ours)\b",
     r"\b(ok|okay|safe|fine|alright|all right) for (me|her|him|us) to\b",
     # "ok and I can drink alcohol with it on weekend?", "can i just pop advil…", "do i rly have to"
     r"\bi can (drink|have|take|use|mix)\b[^.?!]{0,40}\b(with|on|while)\b[^.?!]{0,30}\?|\b(can|could|should|may) i (just )?pop\b"
