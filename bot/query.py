@@ -10,7 +10,7 @@ import jellyfish  # Metaphone: the sound-alike spellings patients type ("fisical
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .text import STOPWORDS, all_stems, content_words, lexicon, stem, words
+from .text import STOPWORDS, all_stems, content_words, expand_chat, lexicon, stem, words
 from .word_frequency import most_common, zipf_frequency
 
 # Below this similarity (0-100) a word is left as the patient typed it.
@@ -153,12 +153,12 @@ def _common_english() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _all_english() -> tuple[str, ...]:
-    return tuple(w for w in most_common(100_000) if len(w) >= 6 and w.isalpha())
+    return tuple(w for w in most_common(10**6) if len(w) >= 6 and w.isalpha())  # every word of the table
 
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
-    raw_words = _join_split_words(words(text), vocabulary)
+    raw_words = _join_split_words(words(expand_chat(text)), vocabulary)
     corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))

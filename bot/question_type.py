@@ -157,7 +157,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything|smth|sth|summat) else"
+    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"

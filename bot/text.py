@@ -49,6 +49,7 @@ _CHAT = {
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
+    "summat": "something",
 }
 _CHAT_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, _CHAT), key=len, reverse=True)) + r")(?![\w'])", re.I)
 
