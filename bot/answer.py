@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, key_terms, states_quantity,
-                            topical_count)
+from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, asks_recovery, key_terms,
+                            states_quantity, states_recovery, topical_count)
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -173,6 +173,8 @@ class Bot:
                      or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)]
         if not general and asks_quantity(r.focus):
             answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
+        if not general and asks_recovery(r.focus):
+            answering = [c for c in answering if states_recovery(c.hit.sentence.text)]
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
             return self._select(replace(r, new=False), general)

@@ -25,7 +25,7 @@ from .word_frequency import zipf_frequency
 _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother
     grandpa grandfather aunt uncle partner boyfriend girlfriend granddaughter grandson niece nephew cousin stepdaughter
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
-    nurse physician consultant rheumy neuro""".split())
+    nurse physician consultant rheumy neuro pharmacist pharmacists""".split())
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
     """dr doctors doc clinician appointment visit visits mentioned mention mentions told tell said say says asked ask
@@ -49,7 +49,7 @@ SCAFFOLDING = frozenset(
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
-    exists metaphor metaphors analogy analogies weird anymore""".split()
+    exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -159,8 +159,11 @@ class Coverage:
         # fast rn, any fix" asks about the phone, whatever "fix" matches.
         # A follow-up's carried topic (told turns before, position < 0) is not such a story: "and the amitriptyline one,
         # how does that work?" after gabapentin asks about amitriptyline alone.
+        # …while a rare word of the question itself, covered, is what it asks ("Can lupus leave you paralysed? I'm
+        # terrified, my foot already slaps down…").
         story_met = (any(t.story for t in self.covered) or not any(t.story and t.position >= 0 for t in self.missing)
-                     or sum(not t.story for t in self.covered) >= 2)
+                     or sum(not t.story for t in self.covered) >= 2
+                     or any(not t.story and t.weight >= RARE_WEIGHT for t in self.covered))
         return (bool(self.covered or self.topic) and not self.blockers
                 and (self.fraction >= MIN_COVERAGE or (self.asked_fraction >= ASKED_COVERAGE and story_met)))
 
@@ -208,7 +211,9 @@ def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[T
     asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
     # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
     # "…for some test (EMG i think). what's that supposed to show" still asks about one thing in it.
-    tied = any(not t.story and t not in off for t in terms)
+    # …and so is one asking nothing of its own about it ("…something about the blood vessels. Can you tell me what
+    # that is, in simple terms?").
+    tied = any(not t.story and t not in off for t in terms) or all(t.story for t in terms)
     if asked or not tied or not points_back or not any(t.story for t in terms):
         return terms
     # "…start my wife on cyclophosphamide… I thought that was a chemo drug. Why would it be used for her nerves?"
@@ -360,6 +365,29 @@ def asks_quantity(question: str) -> bool:
 def states_quantity(sentence: str) -> bool:
     """Does the sentence state one? (A quantity question is not answered by a sentence without.)"""
     return bool(_STATES_QUANTITY.search(normalize(sentence)))
+
+
+# Whether damage or a symptom recovers ("will the feeling ever come back?", "is it permanent?") is answered only by a
+# sentence saying so; "will she be on those forever?" asks about a treatment, and a result may "come back normal".
+_ASKS_RECOVERY = re.compile(
+    r"\b(ever|eventually|completely|fully|properly) (go away|come back|get better|heal|recover|return|clear up|disappear)\b"
+    r"(?! (completely |totally )?(normal|negative|clear|fine))"
+    r"|\b(go away|clear up|disappear|heal|recover) (for good|completely|fully|properly|permanently)\b"
+    r"|\b(go|get|come|be) back to normal\b|\b(is|be|it'?s|stay|that) (it |this |the damage |the numbness |this damage )?"
+    r"(permanent|reversible|irreversible)\b|\bgrow back\b|\b(regrow|regenerate|repair themselves|heal themselves)\b"
+    r"|\bis this it now\b")
+_STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal\w*|regenerat\w*|regrow\w*|resolv\w*"
+                              r"|prognosis|outlook|restor\w*)\b")
+
+
+def asks_recovery(question: str) -> bool:
+    """Does the question ask whether damage or a symptom goes away or is permanent?"""
+    return bool(_ASKS_RECOVERY.search(normalize(question)))
+
+
+def states_recovery(sentence: str) -> bool:
+    """Does the sentence say whether something recovers? (A recovery question is not answered by one without.)"""
+    return bool(_STATES_RECOVERY.search(normalize(sentence)))
 
 
 def _any_phrase(term: Term, stems: frozenset[str]) -> bool:

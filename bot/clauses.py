@@ -37,6 +37,8 @@ _COMMA_QUESTION = re.compile(r"(?P<sep>,|\s[—–-]+)\s+(?=" + _ASKS.pattern.ls
 _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|their)\b")
 
 
+_COMMA = re.compile(r",\s+")
+
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
 _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
                      r"|can|could|will|would|should|may|might|must|[a-z]+'s)\b)\W*[\w'-]+(?: [\w'-]+){0,4}\s*$")
@@ -46,7 +48,9 @@ _SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside fr
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
     if asks(sentence):
-        return [sentence]
+        # …but a feeling added after a comma is no part of it ("is there anything for the skin, I'm sick of pills").
+        tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())), None)
+        return [sentence[: tail.start()], sentence[tail.end():]] if tail else [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
     before = sentence[: m.start()].lower() if m else ""
     # …nor before a comma, when what comes first is a few words naming the subject ("and the amitriptyline one, how
@@ -61,12 +65,15 @@ def _clauses(sentence: str) -> list[str]:
 _ASIDE = re.compile(
     r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am|i feel|she'?s|he'?s|she is|he is|they'?re|they are"
     r"|(?:my|her|his) \w+(?: is|'s))(?: \d+(?: years old)?,? and)? )?(?:starting to feel|start(?:ing)? to think"
-    r"|(?:so |really |just )?(?:sick and tired|tired|sick) of (?:feeling|being|this|it|the)\b"
+    r"|(?:so |really |just )?(?:sick and tired|tired|sick|fed up) of\b|i hate\b|(?:i )?(?:don'?t|dont|do not) want (?:to|any|a|another|more)\b"
+    r"|feels? like (?:they|he|she|nobody|no one|no-one|everyone|everybody|i'?m|im|i am|i'?ve|i|my doctors?|the doctors?)\b"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or what it keeps them from ("it's stopping me doing my daughter's hair")
+    r"|(?:it'?s|its|it is|this is|that'?s) (?:stopping|preventing|keeping|stopped) (?:me|her|him|us)\b"
     # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
     r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my|a|an)\b)"
     # …or how someone close feels about it ("dad is 81 and nervous about appointments")
@@ -161,7 +168,7 @@ _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+lik
                      # …and one's own told beside what others have ("mine is sort of little zaps up my shins")
                      r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      # …or a likeness added after a comma ("feet have felt numb for weeks, like wearing thick socks")
-                     r"|,\s*like\b([^.?!,;:]*)(?=[.!,;:]|$)")
+                     r"|,\s*(?:rather |a bit |sort of |kind of |much |just )?like\b([^.?!,;:]*)(?=[.!,;:]|$)")
 # …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
 # told in the first person or of walking on something ends where the question starts.
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .intents import wants_more
+from .framing import unframe
 from .text import expand_chat, normalize
 
 ROLES = ("user", "assistant")
@@ -80,7 +81,7 @@ def is_follow_up(text: str, topical_terms: int) -> bool:
 def resolve(messages: list[Message], topical_count) -> Resolved:
     """Resolve the last user turn; ``topical_count(text)`` counts the words that name a subject."""
     typed = [m.content for m in messages if m.role == "user"]
-    users = [expand_chat(t) for t in typed]
+    users = [expand_chat(unframe(t)) for t in typed]
     shown = tuple(m.content for m in messages if m.role == "assistant")
     # Walk forward so each turn inherits from the already-resolved one before it.
     start = max(0, len(users) - (_CONTEXT_TURNS + 1))

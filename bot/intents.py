@@ -12,9 +12,13 @@ _GREETING = r"(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|gree
 _NEW_HERE = (r"(sorry|(i'?m |im )?((a )?(bit|little|very|so|quite|kinda) )*(nervous|new here|new to (this|these|chat ?bots?))"
              r"|(i'?ve |i have )?never (used|tried|done) (one of these|this|a chat ?bot|anything like this)( before)?"
              r"|(it'?s )?(my )?first time (here|using (this|one of these|a chat ?bot)))")
+# "hi, just testing if this thing works": checking the chat is there, asking nothing yet.
+_TESTING = (r"((just )?testing|test)(( if| whether| to see if)? (this|it|the (bot|chat))( thing| bot| chat)? (works|is working|is on))?"
+            r"|(is )?(this|it|the bot|this thing) (working|on)|are you (there|working|on)|(just )?a test( message)?")
 _SMALL = {
     "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"
-                           rf"|^(({_GREETING})[ ,!.]+)?{_NEW_HERE}([ ,!.]+{_NEW_HERE})*[ ,!.]*$"),
+                           rf"|^(({_GREETING})[ ,!.]+)?{_NEW_HERE}([ ,!.]+{_NEW_HERE})*[ ,!.]*$"
+                           rf"|^(({_GREETING})[ ,!.]+)?({_TESTING})[ ,!.?]*$"),
     "thanks": re.compile(r"^((ok(ay)?|great|cool|perfect|awesome|got it)[ ,!.]*)?(thanks?( you)?|thx|ty|cheers|much appreciated)\b(?![^?]*([,.!;] *|\b(and|but|so|also) )(what|how|why|when|where|which|who|can|could|does|do|is|are|should|tell me)\b)[^?]*$"),
     "capabilities": re.compile(
         # …after a greeting too ("hello, what can you help me with?")

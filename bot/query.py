@@ -10,6 +10,7 @@ import jellyfish  # Metaphone: the sound-alike spellings patients type ("fisical
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from .framing import unframe
 from .text import STOPWORDS, all_stems, content_words, expand_chat, lexicon, stem, words
 from .word_frequency import most_common, zipf_frequency
 
@@ -22,6 +23,8 @@ REAL_WORD_ZIPF = 3.0
 # A less common word still in everyday use ("overkill", 2.98) is corrected only for one slip ("neve" → "nerve"),
 # never towards a farther corpus word ("overall").
 KNOWN_WORD_ZIPF = 2.5
+# Each half (four letters or more) of a word typed as two run together is at least this common ("blood" 4.9, "work" 6.1).
+RUN_TOGETHER_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,10 @@ class Vocabulary:
         match = self.corpus_match(word)
         if match:
             return match
-        if zipf_frequency(word) > 0:
-            return word  # a rare English word ("haywire") is meant as typed, not a slip of a common one ("hayward")
+        if zipf_frequency(word) > 0 or _run_together(word):
+            # a rare English word ("haywire") is meant as typed, not a slip of a common one ("hayward"); so are two
+            # run together ("bloodwork" is not "woodwork")
+            return word
         return self._english(word)
 
     def corpus_match(self, word: str) -> str | None:
@@ -126,6 +131,12 @@ _BRITISH = ((r"is(e|ed|es|ing|ation|ations)$", r"iz\1"), (r"yse(d|s)?$", r"yze\1
             (r"([^aeiou])re(s)?$", r"\1er\2"), (r"ae", "e"), (r"oe(?!s$)", "e"), (r"ogue$", "og"), (r"ll(ed|ing)$", r"l\1"))
 
 
+def _run_together(word: str) -> bool:
+    """Is ``word`` two common words written as one ("bloodwork", "lightheaded")?"""
+    return word.isalpha() and any(zipf_frequency(word[:i]) >= RUN_TOGETHER_ZIPF and zipf_frequency(word[i:]) >= RUN_TOGETHER_ZIPF
+                                  for i in range(4, len(word) - 3))
+
+
 def _compares(word: str) -> bool:
     """Is ``word`` a comparative or superlative of a common word ("nastier", "bigger")? The word list lacks most. Only
     the spellings a slip rarely makes: -ier/-iest from -y, and a doubled consonant ("nerver" stays a slip of "nerve")."""
@@ -158,7 +169,7 @@ def _all_english() -> tuple[str, ...]:
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
-    raw_words = _join_split_words(words(expand_chat(text)), vocabulary)
+    raw_words = _join_split_words(words(expand_chat(unframe(text))), vocabulary)
     corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))

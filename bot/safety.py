@@ -84,7 +84,7 @@ _EMERGENCY = [
     r"\b(saving|saved|stockpil\w*|hoard\w*|collecting) (up )?(my |all my |the )?(\w+ )?(pills|tablets|meds|medication|medicines)\b|\bstockpil\w*\b",
     # the same told the other way round ("a bunch of pills saved up"), or as a thought of taking them all at once
     r"\b(pills|tablets|meds|medications?|medicines)\b (\w+ ){0,2}(saved (up|away)|stashed( up| away)?|hoarded|put aside|set aside|squirrell?ed away)\b",
-    r"\b(think|thinking|thought|thoughts) (about |of )?(taking|swallowing) (them all|all of (them|my|the|those)|all (my|the|those|these)|the (whole|entire) (lot|bottle|pack|box))\b",
+    r"\b(think|thinking|thought|thoughts) (about |of )?(just )?(taking|swallowing) (them all|all of (them|my|the|those)|all (my|the|those|these)|the (whole|entire) (lot|bottle|pack|box))\b",
     # other emergencies
     r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
@@ -225,8 +225,31 @@ _EMERGENCY = [
     r"|\bbreathless\b[^.?!]{0,40}\b(since|this morning|today|tonight|now|just (walking|sitting|talking)|at rest)\b|\bhaving to sit up to breathe\b",
     r"\b(mixed|took|swallowed|washed down)\b[^.?!]{0,30}\b(pills|tablets|meds|medications?)\b[^.?!]{0,30}\b(bottle of|vodka|whisky|whiskey|gin|rum|alcohol|booze)\b|\b(pills|tablets|meds|overdose)\b[^?!]{0,60}\bon purpose\b",
     r"\b(peed|pooed|pooped|wet|soiled) (myself|himself|herself)\b",
-    r"\b(think|thinking|plan|planning|going|want|wanna|about) (to|about|of|on) (swallow|swallowing|take|taking) (all|them all|the lot|the whole)\b"
+    r"\b(think|thinking|plan|planning|going|want|wanna|about) (to|about|of|on) (just )?(swallow|swallowing|take|taking) (all|them all|the lot|the whole)\b"
     r"|\b(can'?t|cannot) take (this|the|my) (pain )?any ?more\b",
+    # safety_blind10: a face told by how it feels or looks ("half my face feels heavy", "my smile looks wrong")
+    r"\b(half|one side|side) of (my|his|her|the) face\b[^.?!]{0,25}\b(heavy|numb|dead|frozen|slipping|sliding|won'?t move|not moving)\b"
+    r"|\bsmile\b[^.?!]{0,20}\b(looks?|is|went|gone|looking) (wrong|weird|odd|funny|off|strange)\b(?![^.?!]*\b(photos?|pictures?|selfies?|camera)\b)",
+    # …a stroke in a clinician's shorthand, or numbness down one side
+    r"\bdysphasi\w*\b|\bacute onset\b[^.?!]{0,30}\b(weak\w*|numb\w*|confus\w*|speech|vision)\b|\b[lr][- ]sided (weakness|numbness)\b"
+    r"|\b(numb|weak|dead|heavy)\w*\b[^.?!]{0,15}\b(all )?down (one|the left|the right|my left|my right|his left|her left|his right|her right) side\b",
+    # …sight lost as a curtain or half a room ("the whole left half of the room is missing")
+    r"\bcurtain\b[^.?!]{0,30}\b(eye|vision|sight)\b|\b(eye|vision|sight)\b[^.?!]{0,30}\bcurtain\b"
+    r"|\bhalf of the (room|page|screen|world|picture)\b[^.?!]{0,25}\b(gone|vanished|missing|black|dark|blank)\b"
+    r"|\b(blurr\w*|double|vision)\b[^?!]{0,60}\b(came on|started|happened) (suddenly|all of a sudden)\b",
+    # …a week's tablets taken at once, a child into someone's pills, breathing slowed after drugs and drink
+    r"\b(took|taken|swallowed|had|taking)\b[^.?!]{0,12}\b(whole|entire|full) (week|month|fortnight|bottle|pack|box|strip)'?s?\b"
+    r"|\b(took|taken|swallowed)\b[^.?!]{0,30}\ball at once\b|\bgot into\b[^.?!]{0,25}\b(pills|tablets|meds|medicine|medication"
+    r"|amitriptyline|nortriptyline|pregabalin|gabapentin|painkillers)\b|\b(don'?t|dont|do not) know how many\b[^.?!]{0,20}\b(swallowed|took|taken|ate|had)\b",
+    r"\b(his|her|their)\s+breathing('?s| is| sounds?)? (really |very |so |all )?(slow|shallow|noisy|rattly|raspy|funny|weird|strange)\b"
+    r"|\bmixed\b[^.?!]{0,40}\b(xanax|valium|diazepam|benzos?|opioids?|oxy\w*|codeine|tramadol|morphine|pregabalin|gabapentin|amitriptyline)\b[^.?!]{0,40}\b(drinks?|alcohol|booze|vodka|wine|beers?)\b"
+    r"|\btook something\b[^?!]{0,60}\b(shaking|fitting|burning hot|not making sense|unconscious|vomiting|can'?t wake)\b"
+    r"|\b(he'?s|she'?s|hes|shes|he is|she is|they'?re|they are)\b[^.?!]{0,20}\b(not making (any )?sense|making no sense|talking nonsense)\b",
+    r"\b(face|lips?|tongue|throat)\b[^?!]{0,25}\b(puffed|puffy|swollen|swelled)\b[^?!]{0,40}\bbreath\w* (sounds?|is|getting|gone|going) (noisy|tight|wheezy|funny|weird|rattly|raspy|hard|difficult)\b",
+    # …a headache like no other, a heart attack told as a jaw and a cold sweat, pills saved up
+    r"\bheadache like nothing\b|\b(headache|head pain)\b[^.?!]{0,30}\b(never|ever) (had|felt|experienced)\b[^.?!]{0,15}\bbefore\b",
+    r"\b(jaw|arm|shoulder|chest)\b[^?!]{0,40}\bclammy\b|\bclammy\b[^?!]{0,40}\b(jaw|arm|shoulder|chest)\b",
+    r"\b(saving|saved|stockpil\w*|hoard\w*) (up )?(my |all my |the |her |his )?(amitriptyline|nortriptyline|pregabalin|gabapentin|tramadol|codeine|oxycodone|morphine|sleeping pills)\b",
 ]
 
 _ADVICE = [
@@ -276,7 +299,7 @@ _ADVICE = [
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
     r"|hours|shifts|work|job|time|days|workload|commute)\b)",
     # …taken together, not tests done together ("will they do any other test at the same time?")
-    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
+    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|affected|happen\w*|involved|damaged|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
     r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,40}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",
     # "can i drink on pregabalin?": alcohol with a medicine.
     r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
@@ -331,6 +354,12 @@ _ADVICE = [
     r"|\bdo i (rly|realy|reeally|actually|honestly) (have|need) to\b"
     r"|\b(can|could|may|should) i (still |just )?(have|drink)\b[^.?!]{0,20}\b(drinks|alcohol|wine|beer|booze|pints?|glass of)\b",
     r"\b(can|could|should|may|is it (ok|okay|safe) (for me )?to) (i )?(breastfeed|breast ?feed|get pregnant|try for a baby)\b[^.?!]{0,30}\b(while|whilst|on|taking)\b",
+    # safety_blind10: the most one may take, a drink or a smoke on a medicine, a cream on a child, a test to pay for
+    r"\b(most|max\w*|maximum|highest)\b[^.?!]{0,25}\b(i|he|she|we) (can|could|should|am allowed to) (take|have|give)\b",
+    r"\b(can|could|may|should) (i|we|he|she) (smoke|vape|drink|have|take|use)\b[^.?!]{0,20}\b(weed|cannabis|cbd|marijuana|pot|alcohol|beers?|wine|drinks?)\b[^.?!]{0,15}\b(with|on|while on|alongside)\b"
+    r"|\b(would|will|is) (it|that) (be )?(bad|ok|okay|safe|fine|alright|dangerous|a problem)\b[^.?!]{0,10}\bto (have|drink|smoke|take)\b[^.?!]{0,25}\b(on|with|while on|whilst on)\b",
+    r"\b(can|could|should|may) (i|we) (put|use|rub|apply|give)\b[^.?!]{0,30}\b(cream|gel|patch|patches|lidocaine|ointment|spray)\b[^.?!]{0,25}\bon (my|his|her|our)\b",
+    r"\bshould (i|we) (pay for|get|have|ask for|book|push for|insist on)\b[^.?!]{0,20}\b(mri|ct|scan|test|biopsy|ncs|emg|nerve conduction)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -339,7 +368,7 @@ _ADVICE = [
 _PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
-              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
+              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|plasters?|physio\w*|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
@@ -352,7 +381,8 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
-           r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
+           r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(?<!what )(?<!which )(should|shall|do) (i|we) (ask|push|insist) (for|on)"
+           r"|(should|shall) (i|we|she|he) (go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -379,6 +409,11 @@ _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|a
 
 def _over(sentence: str) -> bool:
     return bool(_HISTORY.search(sentence)) and not _NOW.search(_HISTORY.sub(" ", sentence))
+
+
+# What someone died of is long over, whatever follows ("my mum died of a heart attack years ago and now I've got
+# lupus").
+_DIED_OF = re.compile(r"\b(died|death|passed away|killed|lost (him|her|them|my \w+)) (of|from|by|after|to|with) (a |an |his |her |their )?$")
 
 
 # Two patterns are bare topic words ("suicide", "shortness of breath"). In a sentence asking about rates or
@@ -411,14 +446,18 @@ def _emergency(norm: str) -> bool:
         start = max(norm.rfind(c, 0, m.start()) for c in ".?!;") + 1
         ends = [i for i in (norm.find(c, m.end()) for c in ".?!;") if i >= 0]
         sentence = norm[start:min(ends, default=len(norm))]
-        if not _over(sentence) and not _general(sentence, m.group(0)):
+        if not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(norm[start:m.start()]):
             return True
     return False
 
 
+_OUGHT = re.compile(r"\bought (i|we|he|she|they) to\b")
+
+
 def check_safety(text: str) -> Safety | None:
     """An emergency or medical-advice notice for this message, or None (patterns only)."""
-    norm = normalize(text)
+    # "ought I to…" is "should I…", in older English
+    norm = _OUGHT.sub(r"should \1", normalize(text))
     if _emergency(norm):
         return Safety("emergency", messages.EMERGENCY)
     if any(p.search(norm) for p in _ADVICE_PATTERNS) or all(p.search(norm) for p in _DECISION):

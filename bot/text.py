@@ -40,7 +40,7 @@ def normalize(text: str) -> str:
 
 
 # Chat spellings too short for the spelling repair ("wat dat mean", "how dr kno its lupus"), and none an English word
-# in a health question, written out.
+# in a health question, written out; also a few regional words.
 _CHAT = {
     "wat": "what", "wot": "what", "wut": "what", "wht": "what", "dat": "that", "kno": "know", "knw": "know",
     "shud": "should", "shld": "should", "cud": "could", "wud": "would", "wld": "would", "u": "you", "ur": "your",
@@ -50,6 +50,8 @@ _CHAT = {
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
     "summat": "something",
+    # …and regional words the table lacks or would take for another ("necking" is not "pecking")
+    "whereabouts": "where", "righto": "ok", "necking": "taking",
 }
 _CHAT_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, _CHAT), key=len, reverse=True)) + r")(?![\w'])", re.I)
 

@@ -96,7 +96,7 @@ def test_a_sentence_that_carries_on_from_the_answer_is_quoted_with_it(answer_bot
 
 
 def test_greeting_gets_fixed_reply_without_claims(answer_bot):
-    for text in ["hi", "thanks!", "what can you do?", "hello, what can you help me with?"]:
+    for text in ["hi", "thanks!", "what can you do?", "hello, what can you help me with?", "hi, just testing if this works"]:
         reply = ask(answer_bot, text)
         assert reply.claims == [] and reply.safety is None and not reply.abstained
 
@@ -633,11 +633,48 @@ LONG_MESSAGES = [
     ("can lupus paralize u", "paralysis"),
 ]
 
+# Letters, regional words and remarks after the question (the twelfth session's blind sets): a salutation, a signature
+# and the writer's name are no subject, nor is what the pain keeps someone from or how they feel about the visit.
+LETTERS_AND_REMARKS = [
+    ("Dear Sir or Madam,\nThe hospital has written to say I am to have a nerve conduction study. What does it measure?\n"
+     "Kind regards,\nMrs Joan Whitby", "Nerve Conduction Studies (NCS) measure"),
+    ("DEAR DOCTOR, WHAT IS IT ABOUT LUPUS THAT MAKES THE NERVES HURT? REGARDS ALBERT FINN", "The underlying cause"),
+    ("Good afternoon. Which kind of nerve trouble do lupus sufferers get most often? Yours faithfully, Edith Marsh",
+     "The most common form"),
+    ("is there anything I can rub on the sore spot, I'm fed up of swallowing tablets", "Topical pain relievers"),
+    ("first neurology appointment next week, what are they going to check? don't want any surprises",
+     "A physician begins with"),
+    ("Can lupus leave a person paralysed? I'm scared stiff, my foot drags when I walk and I can't feel the pedals",
+     "paralysis"),
+    ("Is it true that lupus nerve problems are often missed by doctors?", "under-recognized"),
+    ("Must I put up with the pain while the lupus treatment kicks in? It's stopping me sleeping",
+     "While the underlying disease is being treated"),
+    ("whats the priority, treating the pain or treating the lupus? feels like they only look at my bloodwork",
+     "The most important step"),
+    ("my rheumy thinks it could be small fibre neuropathy / righto, whereabouts does that one hurt?", "lower extremities"),
+    ("I've been taking paracetamol for the burning in my feet and it does nothing at all. Why should that be?",
+     "over-the-counter pain relievers"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", LETTERS_AND_REMARKS)
+def test_a_letter_or_a_remark_around_the_question_is_not_its_subject(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, *message.split(" / "))
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+def test_a_signed_letter_about_what_the_article_never_covers_is_still_refused(answer_bot):
+    reply = ask(answer_bot, "Dear Sir, will my lupus lead to kidney failure? Kind regards, Mrs Pat Lowe")
+    assert reply.abstained and reply.claims == [], reply.reply
+
 
 @pytest.mark.parametrize("message", ["is lupus going to shorten my dad's life? nobody will say",
                                      "is there a special diet for lupus nerve pain? I do the cooking at home",
-                                     "do men with lupus get worse nerve pain than women?"])
-def test_outlook_diet_and_sex_the_article_never_names_get_an_abstention(answer_bot, message):
+                                     "do men with lupus get worse nerve pain than women?",
+                                     "will the feeling in my toes ever come back properly once the lupus is treated?",
+                                     "will this numbness go away completely or is this it now?"])
+def test_outlook_recovery_diet_and_sex_the_article_never_names_get_an_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply
 

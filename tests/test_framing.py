@@ -1,0 +1,26 @@
+"""A letter's salutation, sign-off and self-introduction come off; the question inside, and anything that only looks
+like a sign-off, stay."""
+
+import pytest
+
+from bot.framing import unframe
+
+
+@pytest.mark.parametrize("letter, body", [
+    ("Dear Sir or Madam,\nWhat does the NCS measure?\nYours sincerely,\nMrs Winifred Hale", "What does the NCS measure?"),
+    ("DEAR SIR, WHY DO MY FEET BURN? YOURS, NORA KEMP", "WHY DO MY FEET BURN?"),
+    ("Good morning. What is lupus? Kind regards, Mr Harold Finch (aged 81)", "What is lupus?"),
+    ("What is NCS? Thanks, Tom", "What is NCS?"),
+    ("My name is Mrs Dorothy Pemberton and I have lupus. Why do my feet hurt?", "and I have lupus. Why do my feet hurt?"),
+])
+def test_the_letter_around_a_question_comes_off(letter, body):
+    assert unframe(letter).strip() == body
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for explaining what the tests show",  # thanks for something, not a signature
+    "I do my exercises faithfully.",  # a valediction word inside a sentence
+    "thanks",  # nothing would be left
+])
+def test_what_only_looks_like_a_letter_stays(text):
+    assert unframe(text) == text
