@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_quantity, asks_recovery, key_terms,
-                            states_quantity, states_recovery, topical_count)
+from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_procedure_feel, asks_quantity, asks_recovery,
+                            key_terms, states_procedure_feel, states_quantity, states_recovery, topical_count)
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -175,6 +175,8 @@ class Bot:
             answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
         if not general and asks_recovery(r.focus):
             answering = [c for c in answering if states_recovery(c.hit.sentence.text)]
+        if not general and asks_procedure_feel(r.focus, r.context):
+            answering = [c for c in answering if states_procedure_feel(c.hit.sentence.text)]
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
             return self._select(replace(r, new=False), general)

@@ -372,11 +372,11 @@ def states_quantity(sentence: str) -> bool:
 _ASKS_RECOVERY = re.compile(
     r"\b(ever|eventually|completely|fully|properly) (go away|come back|get better|heal|recover|return|clear up|disappear)\b"
     r"(?! (completely |totally )?(normal|negative|clear|fine))"
-    r"|\b(go away|clear up|disappear|heal|recover) (for good|completely|fully|properly|permanently)\b"
+    r"|\b(go away|clear up|disappear|heal|recover) (for good|completely|fully|properly|permanently|forever|forevr)\b"
     r"|\b(go|get|come|be) back to normal\b|\b(is|be|it'?s|stay|that) (it |this |the damage |the numbness |this damage )?"
     r"(permanent|reversible|irreversible)\b|\bgrow back\b|\b(regrow|regenerate|repair themselves|heal themselves)\b"
     r"|\bis this it now\b")
-_STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal\w*|regenerat\w*|regrow\w*|resolv\w*"
+_STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
                               r"|prognosis|outlook|restor\w*)\b")
 
 
@@ -388,6 +388,25 @@ def asks_recovery(question: str) -> bool:
 def states_recovery(sentence: str) -> bool:
     """Does the sentence say whether something recovers? (A recovery question is not answered by one without.)"""
     return bool(_STATES_RECOVERY.search(normalize(sentence)))
+
+
+# Whether a test or procedure hurts ("what's an EMG for?" then "does it hurt?") is answered only by a sentence saying
+# how it feels to have it, not by one about the pain being tested for.
+_ASKS_PROCEDURE_FEEL = re.compile(r"\b(does|will|would|is|do|did) (it|that|this|they|the \w+) (hurt|sting|painful|uncomfortable)\b"
+                                  r"|\bhow (painful|uncomfortable|sore)\b|\bis (it|that|this|the \w+) (painful|uncomfortable)\b")
+_PROCEDURE = re.compile(r"\b(tests?|testing|biops(y|ies)|emg|ncs|electromyography|nerve conduction|scans?|mri|ct|needles?"
+                        r"|procedure|injections?|infusions?|exam|examination)\b")
+_STATES_PROCEDURE_FEEL = re.compile(r"\b(uncomfortable|discomfort|painless|sting\w*|hurts?|anaesthe\w*|anesthe\w*|numbing)\b")
+
+
+def asks_procedure_feel(question: str, context: str = "") -> bool:
+    """Does the question ask whether a test or procedure, named in it or the turns before, hurts?"""
+    return bool(_ASKS_PROCEDURE_FEEL.search(normalize(question))) and bool(_PROCEDURE.search(normalize(f"{question} {context}")))
+
+
+def states_procedure_feel(sentence: str) -> bool:
+    """Does the sentence say how a procedure feels? (Such a question is not answered by one without.)"""
+    return bool(_STATES_PROCEDURE_FEEL.search(normalize(sentence)))
 
 
 def _any_phrase(term: Term, stems: frozenset[str]) -> bool:

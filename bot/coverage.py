@@ -17,6 +17,7 @@ from . import word_table
 from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
                             corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
+from .concession import split_concession
 from .context import antecedents, carried_on, paragraph_before
 from .definitions import defined_terms, says_what_it_means
 from .embedder import Embedder
@@ -29,6 +30,8 @@ _CLOSEST_LIMIT = 200_000
 _MATRIX_LIMIT = 512  # sentences whose word vectors are kept stacked (~45 kB each)
 _HEALTH_ANCHORS = ("medical condition", "disease symptom", "body organ", "treatment", "health")
 _ORGAN = _HEALTH_ANCHORS.index("body organ")
+# Cosine (MiniLM word vectors) at which a question word names what a concession's main clause asserts.
+ASSERTED_SIMILARITY = 0.55
 _CLASS_WORDS = frozenset("organ organs tissue tissues part parts area areas system systems body bodies".split())
 
 
@@ -39,11 +42,16 @@ class CoverageJudge:
         self.index = index
         self.words = WordVectors(embedder, _HEALTH_ANCHORS, word_table.load(index.manifest.model_sha256))
         self.words.preload(index.word_vectors)
-        self.corpus: CorpusTerms = corpus_terms(
-            [s.text for s in index.sentences] + [sec.title for a in index.articles.values() for sec in a.sections],
-            self.health_similarity,
-            self.organ_similarity,
-        )
+        headings = [sec.title for a in index.articles.values() for sec in a.sections]
+        self.corpus: CorpusTerms = corpus_terms([s.text for s in index.sentences] + headings, self.health_similarity,
+                                                self.organ_similarity)
+        # The same corpus with each concession cut to what it asserts, and the stems those assertions make.
+        split = [split_concession(s.text) for s in index.sentences]
+        self._asserted_words = sorted({w for parts in split if parts for w in content_words(parts[1])})
+        self._asserted = frozenset(map(stem, self._asserted_words))
+        self._touch_cache: dict[str, bool] = {}
+        self._asserted_corpus = corpus_terms([parts[1] if parts else s.text for s, parts in zip(index.sentences, split)]
+                                             + headings, self.health_similarity, self.organ_similarity)
         # "NCS helps differentiate…" is about nerve conduction studies: the article said so once.
         self.acronyms = {short: frozenset(all_stems(long)) for short, long in
                          defined_acronyms([s.text for s in index.sentences]).items()}
@@ -53,6 +61,7 @@ class CoverageJudge:
         self._evidence: dict[str, frozenset[str]] = {}
         self._own: dict[str, frozenset[str]] = {}
         self._paragraph: dict[str, frozenset[str]] = {}
+        self._passing: dict[str, frozenset[str]] = {}
         self._words: dict[str, list[str]] = {}
         self._closest_cache: dict[tuple[str, str], float] = {}
         self._matrices: dict[str, np.ndarray] = {}
@@ -122,13 +131,52 @@ class CoverageJudge:
         evidence = self.evidence(s) if evidence is None else evidence
         title = self.titles[s.doc_id]
         around = self.paragraph_stems(s)
-        cov = cover(terms, evidence, title, self.corpus, around)
+        corpus, passing = self.corpus, frozenset()
+        if self._asserted and not any(self._touches(t) for t in terms):
+            # A question touching nothing the articles assert after a concession ("While lupus is often recognized
+            # for … kidneys, it can also … target the nervous system") is not answered by what they grant in
+            # passing: there the kidneys are a subject the corpus does not cover.
+            corpus, passing = self._asserted_corpus, self.in_passing(s)
+            evidence = evidence - passing
+        cov = cover(terms, evidence, title, corpus, around)
         loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
         synonyms = {t.stem for t in loose if self._closest(t.word, s) >= SYNONYM_SIMILARITY}
         # "inflammation in these tiny vessels" is about vasculitis: the article defined it so.
         synonyms |= {t.stem for t in cov.missing
                      if t.stem in self.definitions and says_what_it_means(self.definitions[t.stem], evidence)}
-        return cover(terms, evidence | synonyms, title, self.corpus, around) if synonyms else cov
+        synonyms -= passing
+        return cover(terms, evidence | synonyms, title, corpus, around) if synonyms else cov
+
+    def _touches(self, t: Term) -> bool:
+        """Does the term name something a concession's main clause asserts, in its words or close to one ("nerves"
+        0.70 and "brain" 0.59 to "nervous"; "kidneys" 0.26, "signs" to "significantly" 0.28)?"""
+        found = self._touch_cache.get(t.word)
+        if found is None:
+            if t.stem in self._asserted:
+                found = True
+            else:
+                v = self.words.vectors([t.word, *self._asserted_words])
+                found = bool((v[1:] @ v[0]).max() >= ASSERTED_SIMILARITY)
+            self._touch_cache[t.word] = found
+        return found
+
+    def in_passing(self, s: Sentence) -> frozenset[str]:
+        """Stems the evidence of ``s`` holds only from a concession before a main clause (its own, or that of a
+        sentence it leans on: "This involvement…" after "While lupus is often recognized for … kidneys, …")."""
+        cached = self._passing.get(s.id)
+        if cached is None:
+            granted, asserted = [], []
+            for x in (*self.antecedents(s), s):
+                parts = split_concession(x.text)
+                granted += [parts[0]] if parts else []
+                asserted += [parts[1]] if parts else [x.text]
+            cached = frozenset()
+            if granted:
+                section = self.index.articles[s.doc_id].sections[s.section]
+                told = " ".join([*asserted, section.title, *section.path])
+                cached = frozenset(all_stems(" ".join(granted))) - frozenset(all_stems(told)) - self.titles[s.doc_id]
+            self._passing[s.id] = cached
+        return cached
 
     def paragraph_stems(self, s: Sentence) -> frozenset[str]:
         """Stems of the sentences before ``s`` in its paragraph."""

@@ -35,6 +35,9 @@ class QuestionType:
     # ("…which one is causing my feet to burn?"), the reason for a visit ("first appt with neuro for my numb feet")
     # and "is that normal?".
     aside: frozenset[str] = frozenset()
+    # The usual thing a rarer one is asked about against ("a worse type than the usual feet and hands thing?"): a
+    # sentence about it is no answer, so its words count for nothing.
+    against: frozenset[str] = frozenset()
 
     def asks_for(self, sentence: str) -> bool:
         """Does the sentence give the kind of answer the question asks for (a cause for "why…")? A name
@@ -65,7 +68,13 @@ def question_type(question: str) -> QuestionType:
     return QuestionType(_defined_subject(question), cue, weight, attribution=cue is _RULED_OUT,
                         story_aside=cue is _RULED_OUT or cue is _BEGINS,
                         asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())),
-                        aside=_aside_words(question, cue))
+                        aside=_aside_words(question, cue),
+                        against=frozenset(w for m in _BASELINE.finditer(question.lower())
+                                          for w in re.findall(r"[a-z][\w-]*", m["baseline"])))
+
+
+_BASELINE = re.compile(r"\bthan (?:the |your |a |an )?(?P<baseline>(?:usual|normal|common|typical|standard|regular|ordinary)"
+                       r"(?: [\w-]+){1,5})")
 
 
 def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:

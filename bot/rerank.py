@@ -81,6 +81,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery
     terms = key_terms(corrected, story)
     terms = _as_story(terms, kind.aside)
+    terms = [t for t in terms if t.word not in kind.against] or terms
     if kind.story_aside:
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
         return kind, [t for t in terms if not t.story] or [t for t in terms if t.word not in kind.aside] or terms

@@ -295,9 +295,9 @@ _ADVICE = [
     r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     # "up my…" but not "pick up my", "messed up my", "bring up my"
-    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
+    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
-    r"|hours|shifts|work|job|time|days|workload|commute)\b)",
+    r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans)\b)",
     # …taken together, not tests done together ("will they do any other test at the same time?")
     r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|affected|happen\w*|involved|damaged|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
     r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,40}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",
@@ -360,6 +360,12 @@ _ADVICE = [
     r"|\b(would|will|is) (it|that) (be )?(bad|ok|okay|safe|fine|alright|dangerous|a problem)\b[^.?!]{0,10}\bto (have|drink|smoke|take)\b[^.?!]{0,25}\b(on|with|while on|whilst on)\b",
     r"\b(can|could|should|may) (i|we) (put|use|rub|apply|give)\b[^.?!]{0,30}\b(cream|gel|patch|patches|lidocaine|ointment|spray)\b[^.?!]{0,25}\bon (my|his|her|our)\b",
     r"\bshould (i|we) (pay for|get|have|ask for|book|push for|insist on)\b[^.?!]{0,20}\b(mri|ct|scan|test|biopsy|ncs|emg|nerve conduction)\b",
+    # someone else's medicine ("can I take some of my sister's pregabalin?"), or pressing for a prescription
+    r"\b(can|could|should|may) (i|we) (take|use|have|borrow|try) (some of |one of |a few of |a couple of )?(my |her |his |their )?"
+    r"(\w+'s|friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|husband'?s|wife'?s|partner'?s|nan'?s|gran'?s)\b"
+    r"(?! (advice|word|opinion|view|suggestion|idea|experience|story|car|place|side|point|approach)\b)"
+    r"|\b(should|shall|do) (i|we) (push|pressure|press|ask|get) (my|the|her|his) (doctor|gp|rheum\w*|neuro\w*|consultant|specialist)"
+    r" (to|for|into)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -368,7 +374,8 @@ _ADVICE = [
 _PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
-              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|plasters?|physio\w*|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
+              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
+              r"|nurofen|advil|motrin|tylenol|panadol|aleve|lyrica|neurontin|aspirin|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"

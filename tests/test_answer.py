@@ -258,6 +258,26 @@ def test_a_subject_the_article_never_names_still_gets_an_honest_abstention(answe
     assert reply.abstained and reply.claims == [] and reply.suggestions
 
 
+def test_whether_a_test_hurts_is_not_answered_by_the_pain_it_tests_for(answer_bot):
+    reply = ask(answer_bot, "what's an EMG for?", "does it hurt?")
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+# "While lupus is often recognized for its effects on the joints, skin, and kidneys, it can also…": the kidneys are
+# named in passing. A question about them alone is not answered by it; one setting the nerves against them is.
+@pytest.mark.parametrize("message", ["can lupus wreck your kidneys?", "how do they check whether lupus is damaging her kidneys?",
+                                     "Does lupus go after the kidneys as well? My GP has ordered urine tests."])
+def test_what_a_sentence_grants_in_passing_does_not_answer_a_question_about_it(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_what_a_sentence_asserts_after_a_concession_still_answers(answer_bot, loaded_index):
+    reply = ask(answer_bot, "i always thought lupus was just joints, skin and kidneys?? can it go after the nerves as well")
+    assert_quotes(reply, "it can also significantly target the nervous system")
+    assert_grounded(reply, loaded_index)
+
+
 def test_x_whats_that_is_answered_with_the_definition(answer_bot):
     reply = ask(answer_bot, "my doctor keeps saying myelin sheath, what's that?")
     assert any("protective fatty layer" in c.text for c in reply.claims), reply.reply
@@ -673,7 +693,8 @@ def test_a_signed_letter_about_what_the_article_never_covers_is_still_refused(an
                                      "is there a special diet for lupus nerve pain? I do the cooking at home",
                                      "do men with lupus get worse nerve pain than women?",
                                      "will the feeling in my toes ever come back properly once the lupus is treated?",
-                                     "will this numbness go away completely or is this it now?"])
+                                     "will this numbness go away completely or is this it now?",
+                                     "will the nerve pain go away forever"])
 def test_outlook_recovery_diet_and_sex_the_article_never_names_get_an_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply

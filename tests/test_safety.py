@@ -42,6 +42,16 @@ def test_an_old_emergency_does_not_hide_a_new_one(text):
     assert check_safety(text).kind == "emergency"
 
 
+@pytest.mark.parametrize("text", [
+    "can I have a few of my husband's gabapentin until my prescription comes through?",
+    "should I push my GP to put me on pregabalin?",
+    "Ought I to stop the steroids now the pain is better?",
+    "should I just keep taking nurofen for the burning or is it pointless?",
+])
+def test_a_decision_told_in_older_or_everyday_words_gets_the_clinician_notice(text):
+    assert check_safety(text).kind == "medical_advice"
+
+
 def test_a_plan_told_at_the_end_of_a_list_of_troubles_is_an_emergency():
     text = "can't button my shirt, can't drive, so done with all of it, thinking about just taking all my amitriptyline at once"
     assert check_safety(text).kind == "emergency"
@@ -66,6 +76,8 @@ def test_everyday_can_i_and_want_to_are_not_medical_decisions(text):
      "my smile looks odd in photos since the steroids", "My dad died from a stroke. Can lupus cause strokes?",
      "collecting my gabapentin from the pharmacy tomorrow, does it make you sleepy?",
      "my face is puffy from prednisone, is my breathing affected by lupus?",
+     "I have trouble doing up my bra now. Can lupus nerve damage affect strength too?",
+     "can I take my mum's advice on this?",
      "I feel like I'm drowning in paperwork", "I keep nodding off at work and can't focus",
      "I get blisters on my lips sometimes", "this article is barely making sense", "I haven't woken up properly yet",
      "I had a stroke years ago and still have weakness in my hand", "suddenly I had double the pain in my feet",
