@@ -10,12 +10,13 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, asks_procedure_feel, asks_quantity, asks_recovery,
-                            key_terms, states_procedure_feel, states_quantity, states_recovery, topical_count)
+from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, asks_procedure_feel, asks_quantity,
+                            asks_recovery, key_terms, states_procedure_feel, states_quantity, states_recovery,
+                            topical_count)
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
-from .question_type import W_SURE_CUE
+from .question_type import W_SURE_CUE, question_type
 from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
 _THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
+_THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What leaning back on sentences not yet quoted ("This condition…") costs a candidate. Mean answer hit over the nine
@@ -124,6 +126,11 @@ class Bot:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)
+            # "which one is the worst kind?" then "what does that one actually do?": the one the last reply gave as
+            # the answer is the topic, not the words of the question before.
+            named = self._answered_before(r, said) if _THAT_ONE.search(r.focus.lower()) else None
+            if named is not None:
+                said = key_terms(self.retriever.analyze(named.text).corrected)
             # "what kinds of nerve problems are there?" then "which one do people get most?": a topic named only in
             # the articles' own words is still the topic when the follow-up names none of its own.
             context_terms = self.judge.off_title(said) or ([] if terms else said)
@@ -241,6 +248,13 @@ class Bot:
         if carried and carried.id not in picked and len(picked) < budget:
             picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _answered_before(self, r: Resolved, asked: list[Term]) -> Sentence | None:
+        """The sentence of the last reply that best answers the turn before ("that one" points at it), if any."""
+        last = [fold(r.shown[-1])] if r.shown else []
+        quoted = [s for s in self.index.sentences if last and _quoted(s, last)]
+        kind = question_type(r.context)
+        return max(quoted, key=lambda s: self.judge.cover(asked, s).fraction + kind.bonus(s.text), default=None)
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""

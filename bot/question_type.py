@@ -189,6 +189,13 @@ _ANSWER_TYPES = [
     (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|show up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
                 r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
      re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
+    # Which kind is the most serious ("which one is the worst kind?", "is there a worse type than the usual?"): the
+    # sentence saying one is more severe.
+    (re.compile(r"\b(worst|most serious|most severe|most dangerous|nastiest|scariest|more serious|more severe|worse|most aggressive)\b"
+                r"[^?]{0,25}\b((kind|type|form|sort|version|variety|manifestation)s?|one)\b"
+                r"|\b(kind|type|form|sort|variety)s?\b[^?]{0,25}\b(worst|most serious|most severe|most dangerous)\b"
+                r"|\bwhich one\b[^?]{0,15}\b(worst|most serious|most severe|most dangerous)\b", re.I),
+     re.compile(r"\b(more|most) (severe|serious)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"

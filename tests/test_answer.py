@@ -109,6 +109,16 @@ def test_a_complaint_about_the_replies_gets_an_apology_not_a_quote(answer_bot):
     assert ask(answer_bot, "are the creams useless for burning feet?").reply != messages.NOT_HELPFUL
 
 
+def test_the_worst_kind_is_the_one_said_to_be_more_severe_and_that_one_is_what_the_next_turn_asks_about(answer_bot,
+                                                                                                      loaded_index):
+    reply = ask(answer_bot, "is there a worse type of lupus nerve damage than the usual feet and hands thing?")
+    assert_quotes(reply, "A more severe, though less frequent, manifestation")
+    reply = ask(answer_bot, "are there different kinds of lupus nerve damage?", "which one is the worst kind?",
+                "what does that one do to you?")
+    assert_quotes(reply, "localized, intense pain, muscle weakness, and paralysis")
+    assert_grounded(reply, loaded_index)
+
+
 def test_follow_up_inherits_the_topic(answer_bot, loaded_index):
     reply = ask(answer_bot, "what is small fiber neuropathy", "How is it diagnosed?")
     assert_grounded(reply, loaded_index)

@@ -2,7 +2,6 @@
 
 import random
 
-import pytest
 import wordfreq
 
 from bot.word_frequency import FLOOR, most_common, zipf_frequency
