@@ -17,7 +17,7 @@ _EMERGENCY = [
     r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(droop\w*|drooping|numb and)",
     r"\bdroop\w*\b[^.?!]{0,20}\b(face|mouth|eye|side)\b",
     r"\bslurr\w*\b",
-    r"\b(can'?t|cnt|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get (my |his |her |the )?words out)\b",
+    r"\b(can'?t|cnt|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get (my |me |his |her |the )?words out)\b",
     r"\bsudd?en\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
     r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
     r"\bsudden\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk)\b",
@@ -33,7 +33,7 @@ _EMERGENCY = [
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
     r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
-    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|lopsided|crooked|uneven|sagging|slack)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
+    r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|fell|lopsided|crooked|uneven|sagging|slack)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
     r"\b(dribbl\w*|drool\w*)\b[^.?!]{0,30}\bmouth\b|\bmouth\b[^.?!]{0,30}\b(dribbl\w*|drool\w*)\b",
     r"\b(weak\w*|numb\w*|went dead|gave way|gave out)\b[^.?!]{0,15}\bsudd?en\w*\b",
     r"\b(lose|losing|lost) (my |the |his |her )?(vision|sight)\b|\b(vision|sight|eyes?|everything)\b[^.?!]{0,20}\b(went|gone|going) (dark|black)\b",
@@ -50,13 +50,13 @@ _EMERGENCY = [
     # chest pain / heart
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
     r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
-    r"(?<!gave me a )(?<!give me a )(?<!giving me a )\bheart attack\b",  # not "nearly gave me a heart attack"
+    r"(?<!gave me a )(?<!give me a )(?<!giving me a )(?<!nearly had a )(?<!almost had a )\bheart attack\b",  # not "nearly gave me a heart attack"
     # a weight on the chest, or the chest with a cold sweat: how heart attacks are told in everyday words
     r"\b(sitting|standing|pressing|weight|elephant)\b[^.?!]{0,12}\bon (my|his|her|their|the) chest\b|\bchest\b[^.?!]{0,30}\b(sitting|standing|pressing) on (it|me|him|her)\b",
     r"\bchest\b[^?!]{0,80}\b(cold sweat|sweating|sweaty|clammy)\b|\b(cold sweat|sweating|sweaty|clammy)\b[^?!]{0,80}\bchest\b",
     r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
     # self-harm
-    r"\b(kill|hurt\w*|harm\w*|cutting) (myself|my self)\b",
+    r"\b(kill\w*|hurt\w*|harm\w*|cutting) (myself|my self)\b|\btried to (kill|hang|hurt|harm|drown|poison) (himself|herself|themselves|myself)\b",
     r"\bsuicid\w*\b",
     r"\bself[- ]?harm\w*\b",
     r"\bend (my|it all|my own) ?(life)?\b",
@@ -250,6 +250,13 @@ _EMERGENCY = [
     r"\bheadache like nothing\b|\b(headache|head pain)\b[^.?!]{0,30}\b(never|ever) (had|felt|experienced)\b[^.?!]{0,15}\bbefore\b",
     r"\b(jaw|arm|shoulder|chest)\b[^?!]{0,40}\bclammy\b|\bclammy\b[^?!]{0,40}\b(jaw|arm|shoulder|chest)\b",
     r"\b(saving|saved|stockpil\w*|hoard\w*) (up )?(my |all my |the |her |his )?(amitriptyline|nortriptyline|pregabalin|gabapentin|tramadol|codeine|oxycodone|morphine|sleeping pills)\b",
+    # safety_blind11: not wanting to be here, "something stupid", a faint with a knock to the head on a blood thinner,
+    # a chest tight like a band into the arm
+    r"\b(rather|prefer to|like to) not (be here|be alive|exist|wake up)\b|\bnot (be|being) here any ?more\b"
+    r"|\b(might|going to|gonna|about to|will) do something (stupid|silly|drastic)\b",
+    r"\b(hit|banged|bumped|knocked) (my|his|her) head\b[^?]{0,80}\b(headache|sick|vomit\w*|drowsy|confused|warfarin|blood thinners?|apixaban|rivaroxaban)\b"
+    r"|\b(went|gone|came over|come over) (all )?faint\b",
+    r"\bchest\b[^?]{0,40}\b(tight\w*|band|pressure|squeez\w*|heavy|weight)\b[^?]{0,60}\b(arm|jaw|neck)\b|\btightness across (my|the|his|her) chest\b",
 ]
 
 _ADVICE = [
@@ -360,6 +367,13 @@ _ADVICE = [
     r"|\b(would|will|is) (it|that) (be )?(bad|ok|okay|safe|fine|alright|dangerous|a problem)\b[^.?!]{0,10}\bto (have|drink|smoke|take)\b[^.?!]{0,25}\b(on|with|while on|whilst on)\b",
     r"\b(can|could|should|may) (i|we) (put|use|rub|apply|give)\b[^.?!]{0,30}\b(cream|gel|patch|patches|lidocaine|ointment|spray)\b[^.?!]{0,25}\bon (my|his|her|our)\b",
     r"\bshould (i|we) (pay for|get|have|ask for|book|push for|insist on)\b[^.?!]{0,20}\b(mri|ct|scan|test|biopsy|ncs|emg|nerve conduction)\b",
+    # safety_blind11: asking the bot to recommend for them ("would you advise me to stop…", "would you say I need an MRI?")
+    r"\b(would|do|can|could) you (recommend|advise|suggest)( that)? (i|me|we|him|her|he|she)( to)? (try|take|stop|start|switch|go"
+    r"|get|have|use|ask|avoid|keep|come off|change|move|cut|increase|reduce|double|skip|swap|push|refuse)\b"
+    r"|\bwould you (advise|recommend) against\b"
+    r"|\b(would|do) you (say|think) (i|we|he|she) (need|should|ought)\b|\bwould (i|we|he|she) be better off\b"
+    r"|\b(unwise|wise|sensible|a good idea|a bad idea|better|dangerous|risky) for (me|her|him|us) to\b"
+    r"|\bshould (i|we) be (asking|pushing) for\b|\benough for (me|someone like me|him|her)\b",
     # someone else's medicine ("can I take some of my sister's pregabalin?"), or pressing for a prescription
     r"\b(can|could|should|may) (i|we) (take|use|have|borrow|try) (some of |one of |a few of |a couple of )?(my |her |his |their )?"
     r"(\w+'s|friend'?s|mum'?s|mom'?s|dad'?s|sister'?s|brother'?s|husband'?s|wife'?s|partner'?s|nan'?s|gran'?s)\b"
@@ -430,7 +444,8 @@ _TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
                       r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
-                      r"|difference between|what happens|just curious|news|generally|in general|typically)\b")
+                      r"|difference between|what happens|just curious|news|generally|in general|typically"
+                      r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you))\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")
