@@ -211,10 +211,11 @@ def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[T
     asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
     # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
     # "…for some test (EMG i think). what's that supposed to show" still asks about one thing in it.
-    # …and so is one asking nothing of its own about it ("…something about the blood vessels. Can you tell me what
-    # that is, in simple terms?").
-    tied = any(not t.story and t not in off for t in terms) or all(t.story for t in terms)
-    if asked or not tied or not points_back or not any(t.story for t in terms):
+    # …and so is one asking nothing of its own ("…something about the blood vessels. Can you tell me what that is, in
+    # simple terms?", "lupus can damage my kidneys also, how I can know?"), pointing back or not.
+    told_only = all(t.story for t in terms)
+    tied = any(not t.story and t not in off for t in terms)
+    if asked or not any(t.story for t in terms) or not told_only and (not tied or not points_back):
         return terms
     # "…start my wife on cyclophosphamide… I thought that was a chemo drug. Why would it be used for her nerves?"
     # is about the treatment the corpus names; the word it does not ("chemo") is a remark beside it.
