@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, asks_procedure_feel, asks_quantity,
-                            asks_recovery, key_terms, states_procedure_feel, states_quantity, states_recovery,
+from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, key_terms, statements_needed,
                             topical_count)
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
@@ -21,7 +20,7 @@ from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_te
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
-from .text import fold, stem
+from .text import fold, normalize, stem
 from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
 
 log = logging.getLogger(__name__)
@@ -178,12 +177,9 @@ class Bot:
         # a definition question names answers it, whatever else the message tells.
         answering = [c for c in cands if c.coverage.answers
                      or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)]
-        if not general and asks_quantity(r.focus):
-            answering = [c for c in answering if states_quantity(c.hit.sentence.text)]
-        if not general and asks_recovery(r.focus):
-            answering = [c for c in answering if states_recovery(c.hit.sentence.text)]
-        if not general and asks_procedure_feel(r.focus, r.context):
-            answering = [c for c in answering if states_procedure_feel(c.hit.sentence.text)]
+        # "what's the usual dose?", "will the feeling ever come back?", "does the EMG hurt?": only a sentence saying so.
+        for needed in ([] if general else statements_needed(r.focus, r.context)):
+            answering = [c for c in answering if needed.search(normalize(c.hit.sentence.text))]
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
             return self._select(replace(r, new=False), general)

@@ -346,6 +346,7 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
     return Coverage(tuple(covered), tuple(missing), tuple(dict.fromkeys(blockers)), tuple(topic))
 
 
+# A question asking for a number, dose, duration or frequency is answered only by a sentence stating one.
 _ASKS_QUANTITY = re.compile(
     r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b"
@@ -356,16 +357,6 @@ _STATES_QUANTITY = re.compile(
     r"\d|%|\b(percent|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
     r"|once|twice|daily|weekly|monthly|yearly)\b"
 )
-
-
-def asks_quantity(question: str) -> bool:
-    """Does the question ask for a number, dose, duration or frequency?"""
-    return bool(_ASKS_QUANTITY.search(normalize(question)))
-
-
-def states_quantity(sentence: str) -> bool:
-    """Does the sentence state one? (A quantity question is not answered by a sentence without.)"""
-    return bool(_STATES_QUANTITY.search(normalize(sentence)))
 
 
 # Whether damage or a symptom recovers ("will the feeling ever come back?", "is it permanent?") is answered only by a
@@ -381,16 +372,6 @@ _STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\
                               r"|prognosis|outlook|restor\w*)\b")
 
 
-def asks_recovery(question: str) -> bool:
-    """Does the question ask whether damage or a symptom goes away or is permanent?"""
-    return bool(_ASKS_RECOVERY.search(normalize(question)))
-
-
-def states_recovery(sentence: str) -> bool:
-    """Does the sentence say whether something recovers? (A recovery question is not answered by one without.)"""
-    return bool(_STATES_RECOVERY.search(normalize(sentence)))
-
-
 # Whether a test or procedure hurts ("what's an EMG for?" then "does it hurt?") is answered only by a sentence saying
 # how it feels to have it, not by one about the pain being tested for.
 _ASKS_PROCEDURE_FEEL = re.compile(r"\b(does|will|would|is|do|did) (it|that|this|they|the \w+) (hurt|sting|painful|uncomfortable)\b"
@@ -400,14 +381,14 @@ _PROCEDURE = re.compile(r"\b(tests?|testing|biops(y|ies)|emg|ncs|electromyograph
 _STATES_PROCEDURE_FEEL = re.compile(r"\b(uncomfortable|discomfort|painless|sting\w*|hurts?|anaesthe\w*|anesthe\w*|numbing)\b")
 
 
-def asks_procedure_feel(question: str, context: str = "") -> bool:
-    """Does the question ask whether a test or procedure, named in it or the turns before, hurts?"""
-    return bool(_ASKS_PROCEDURE_FEEL.search(normalize(question))) and bool(_PROCEDURE.search(normalize(f"{question} {context}")))
-
-
-def states_procedure_feel(sentence: str) -> bool:
-    """Does the sentence say how a procedure feels? (Such a question is not answered by one without.)"""
-    return bool(_STATES_PROCEDURE_FEEL.search(normalize(sentence)))
+def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
+    """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
+    something particular: a number or dose, whether something recovers, whether a test or procedure hurts."""
+    q = normalize(question)
+    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_RECOVERY.search(q), _STATES_RECOVERY),
+              (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
+               _STATES_PROCEDURE_FEEL)]
+    return [states for asked, states in needed if asked]
 
 
 def _any_phrase(term: Term, stems: frozenset[str]) -> bool:
