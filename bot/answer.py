@@ -247,8 +247,8 @@ class Bot:
 
     def _answered_before(self, r: Resolved, asked: list[Term]) -> Sentence | None:
         """The sentence of the last reply that best answers the turn before ("that one" points at it), if any."""
-        last = [fold(r.shown[-1])] if r.shown else []
-        quoted = [s for s in self.index.sentences if last and _quoted(s, last)]
+        ids = self._shown_ids(r.shown[-1:])
+        quoted = [s for s in self.index.sentences if s.id in ids]
         kind = question_type(r.context)
         return max(quoted, key=lambda s: self.judge.cover(asked, s).fraction + kind.bonus(s.text), default=None)
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .intents import wants_more
-from .framing import unframe
-from .text import expand_chat, normalize
+from .framing import as_read
+from .text import normalize
 
 ROLES = ("user", "assistant")
 _OPENER = re.compile(r"^(and|but|also|so|then|what about|how about|what if|and what|and how|ok so|okay so|same for|is that|are they|does it|do they|is it)\b")
@@ -81,7 +81,7 @@ def is_follow_up(text: str, topical_terms: int) -> bool:
 def resolve(messages: list[Message], topical_count) -> Resolved:
     """Resolve the last user turn; ``topical_count(text)`` counts the words that name a subject."""
     typed = [m.content for m in messages if m.role == "user"]
-    users = [expand_chat(unframe(t)) for t in typed]
+    users = [as_read(t) for t in typed]
     shown = tuple(m.content for m in messages if m.role == "assistant")
     # Walk forward so each turn inherits from the already-resolved one before it.
     start = max(0, len(users) - (_CONTEXT_TURNS + 1))

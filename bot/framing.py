@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .text import expand_chat
+
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr|rev|prof|sr|sister|nurse)\.?\s+)"
 _NAME = r"[A-Z][A-Za-z'’.-]*"
 
@@ -33,3 +35,8 @@ def unframe(text: str) -> str:
     body = _SIGN_OFF.sub("", _SALUTATION.sub("", text, count=1), count=1)
     body = _INTRODUCED.sub("", body)
     return body if body.strip(" \n\t,.!") else text
+
+
+def as_read(text: str) -> str:
+    """The message as every reading of it starts: the letter around it taken off, chat spellings written out."""
+    return expand_chat(unframe(text))

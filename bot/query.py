@@ -10,8 +10,8 @@ import jellyfish  # Metaphone: the sound-alike spellings patients type ("fisical
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .framing import unframe
-from .text import STOPWORDS, all_stems, content_words, expand_chat, lexicon, stem, words
+from .framing import as_read
+from .text import STOPWORDS, all_stems, content_words, lexicon, stem, words
 from .word_frequency import most_common, zipf_frequency
 
 # Below this similarity (0-100) a word is left as the patient typed it.
@@ -169,7 +169,7 @@ def _all_english() -> tuple[str, ...]:
 
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
-    raw_words = _join_split_words(words(expand_chat(unframe(text))), vocabulary)
+    raw_words = _join_split_words(words(as_read(text)), vocabulary)
     corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))

@@ -13,11 +13,10 @@ from dataclasses import replace
 from .answerability import STORY_SHARE, Coverage, Term, key_terms, story_as_subject
 from .clauses import imagery_words, points_back, story_words
 from .coverage import CoverageJudge
-from .framing import unframe
+from .framing import as_read
 from .query import Query
 from .question_type import W_SURE_CUE, QuestionType, question_type
 from .retrieval import HybridRetriever
-from .text import expand_chat
 from .types import Hit
 
 # Weights of a sentence's relevance (set on eval/dev, dev2 and holdout answers; the answer stage adds
@@ -74,7 +73,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     """The kind of answer a message asks for and its key terms, with the story around the question read as that
     kind needs: the symptoms told before "which one is doing it?" are set aside, and a story the question points
     back at ("…could that be the lupus?") is its subject. Shared by the reranker and the answer stage."""
-    text = expand_chat(unframe(text))  # "how dr kno its lupus not smth else" asks as "how doctor know… something else"
+    text = as_read(text)  # "how dr kno its lupus not smth else" asks as "how doctor know… something else"
     kind = question_type(text)
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
     imagery = imagery_words(text)
