@@ -109,6 +109,8 @@ _TELLING = re.compile(
     r"|(?:can'?t|cannot|couldn'?t|haven'?t|havent|been|still|kept|keep|got) \w+"
     # "…does stress make it worse? work's been mental"
     r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
+    # …or how life is going ("…does stress play into it? work is nuts and my spin class is my only outlet")
+    r"|(?:work|life|things|everything|home|school|uni|college|the job) (?:is|are|'s|has been|have been) "
 )
 
 
@@ -186,10 +188,30 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
 _GLOSS = re.compile(r"(?<=\w)\s*\((?P<img>[^()\s]+(?:\s[^()\s]+)?)\)")
 
 
+# When it happens, told by what the writer is doing ("…my hands tingle when im kneading bread", "it flares up every
+# time I'm weeding", "toes going numb on long runs"): the occasion, not what is asked. Only a doing: being pregnant,
+# cold or on a medicine, and taking, drinking or stopping something, may be what is asked about.
+_NOT_DOING = (r"(?!(?:be|am|was|were|is|are|been|being|get|got|getting|have|has|had|having|feel|felt|feeling|take|took|taking"
+              r"|drink|drank|drinking|eat|ate|eating|smoke|smoking|use|used|using|stop|stopped|stopping|start|started|starting"
+              r"|miss|missed|skip|skipped|forget|forgot|on|off|in|not|pregnant|sick|ill|stressed|cold|hot|tired)\b)")
+_OCCASION = re.compile(
+    r"\b(?:when|whenever|while|every time|each time|any ?time)\s+(?:i|she|he|they|we|you)(?:'m| am|'re| are|'s| is|m)?\s+"
+    + _NOT_DOING + r"(?P<img>[a-z]+(?: [a-z]+){0,5}?)"
+    r"(?=\s+(?:and|but|or|so|is|are|does|do|could|can|would|will|should|what|why|how)\b|[.?!,;:)]|$)"
+    r"|\b(?:after|before|during|on)\s+(?:a|my|her|his|our|the)?\s*(?P<img2>(?:[a-z]+ ){0,2}(?:day|run|runs|walk|walks|ride|rides"
+    r"|shift|shifts|session|sessions|workout|workouts|class|game|games|hike|hikes|practice|training|match|race|season)"
+    r"(?: (?:in|at|on|of) (?:the |my )?[a-z]+(?: [a-z]+)?)?)(?=[.?!,;:)]|\s+(?:and|but|or|so|is|does|could|can)\b|$)")
+# A telling in brackets inside the question ("is the brain fog I get (can't keep track of my knitting pattern
+# anymore) the same…?"): an aside, like the story around a question.
+_BRACKETED = re.compile(r"\((?P<img>[^()]*\b(?:i|i'?m|im|i'?ve|my|me|can'?t|cant)\b[^()]*)\)")
+
+
 def imagery_words(text: str) -> frozenset[str]:
-    """Words of the similes a message tells (in a sentence that does not ask), of its idioms and of its glosses."""
+    """Words of the similes a message tells (in a sentence that does not ask), of its idioms, glosses, bracketed
+    asides and the doings it happens during."""
     norm = normalize(text)
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
     spans = ([g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
-             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS) for m in p.finditer(norm)])
+             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS, _BRACKETED) for m in p.finditer(norm)]
+             + [m["img"] or m["img2"] for m in _OCCASION.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))

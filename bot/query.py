@@ -52,6 +52,7 @@ class Vocabulary:
         lay_stems = {s for key in lexicon().entries for s in key}
         self.words = known
         self._stems = {stem(w) for w in known} | lay_stems
+        self._lay_stems = lay_stems - {stem(w) for w in known}
         # Only correct towards long-enough words; short ones collide too easily ("pin" → "pain").
         self._choices = sorted(w for w in known if len(w) >= 4)
         self._sounds: dict[str, list[str]] = {}
@@ -90,6 +91,9 @@ class Vocabulary:
         if zipf_frequency(word) >= KNOWN_WORD_ZIPF:
             near = process.extractOne(word, self._choices, scorer=OSA.distance, score_cutoff=1)
             return near[0] if near else word
+        lay = self._lay_slip(word)
+        if lay:
+            return lay
         match = self.corpus_match(word)
         if match:
             return match
@@ -98,6 +102,15 @@ class Vocabulary:
             # run together ("bloodwork" is not "woodwork")
             return word
         return self._english(word)
+
+    def _lay_slip(self, word: str) -> str | None:
+        """An English word one slip from ``word`` that the lexicon translates ("sterods" → "steroids"): a surer reading
+        than a corpus word that only sounds alike ("starts")."""
+        if len(word) < 6 or not word.isalpha():
+            return None
+        near = process.extract(word, _all_english(), scorer=OSA.distance, score_cutoff=1, limit=None)
+        lay = [w for w, _, _ in near if stem(w) in self._lay_stems]
+        return max(lay, key=zipf_frequency) if lay else None
 
     def corpus_match(self, word: str) -> str | None:
         """The corpus word ``word`` is most likely a slip of, if any (no English fallback)."""

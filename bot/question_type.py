@@ -136,7 +136,8 @@ _THE_X_THING = re.compile(r"^\s*(?:so |and |ok )?(?:what|whats|what's|wat)(?: is
 _KIND_WORD = re.compile(r"(?<=\w) (?:test|tests|scan|scans|study|thing|things|stuff|condition|disease|medicine|medication|drug|procedure)$")
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
-_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
+# …past where it is done or felt ("they want to do an EMG on my arm - what's that for?" asks about the EMG)
+_X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})(?:\s+(?:on|in|at|of|for) (?:my|his|her|their|the|your) [\w-]+)?\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
                            r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))", re.I)
 
 
@@ -218,7 +219,7 @@ _ANSWER_TYPES = [
                 r" (all )?(the |my |more |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
-    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) called\b|\b(a|the) (name|term|word) for\b"
+    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) call?e?d\b|\b(a|the) (\w+ )?(name|term|word) for\b"
                 r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhat('?s| is) the (medical |proper |official |real )?(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
     # What something is for ("what are those small fibres actually for?", "what does myelin normally do?", "what is their

@@ -17,6 +17,7 @@ from .framing import as_read
 from .query import Query
 from .question_type import W_SURE_CUE, QuestionType, question_type
 from .retrieval import HybridRetriever
+from .text import words
 from .types import Hit
 
 # Weights of a sentence's relevance (set on eval/dev, dev2 and holdout answers; the answer stage adds
@@ -77,6 +78,8 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     kind = question_type(text)
     # "i have diabetes and lupus, how would they tell which one…": a cause named beside the question stays in it.
     imagery = imagery_words(text)
+    if imagery:  # …as the key terms read them ("kneading" mended to a corpus word is still the doing told)
+        imagery |= frozenset(words(analyze(" ".join(sorted(imagery))).corrected))
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery
     terms = key_terms(corrected, story)
     terms = _as_story(terms, kind.aside)

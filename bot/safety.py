@@ -57,7 +57,7 @@ _EMERGENCY = [
     r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
     # self-harm
     r"\b(kill\w*|hurt\w*|harm\w*|cutting) (myself|my self)\b|\btried to (kill|hang|hurt|harm|drown|poison) (himself|herself|themselves|myself)\b",
-    r"\bsuicid\w*\b",
+    r"(?<!cell )(?<!cellular )\bsuicid\w*\b",  # not "cell suicide" (apoptosis)
     r"\bself[- ]?harm\w*\b",
     r"\bend (my|it all|my own) ?(life)?\b",
     r"\b(don'?t|do not) want to (live|be alive|be here)\b",
@@ -257,6 +257,23 @@ _EMERGENCY = [
     r"\b(hit|banged|bumped|knocked) (my|his|her) head\b[^?]{0,80}\b(headache|sick|vomit\w*|drowsy|confused|warfarin|blood thinners?|apixaban|rivaroxaban)\b"
     r"|\b(went|gone|came over|come over) (all )?faint\b",
     r"\bchest\b[^?]{0,40}\b(tight\w*|band|pressure|squeez\w*|heavy|weight)\b[^?]{0,60}\b(arm|jaw|neck)\b|\btightness across (my|the|his|her) chest\b",
+    # safety_blind12: legs gone floppy with soiling, seizures one after another, a child drinking a medicine, one side
+    # of a smile, leaking with back pain, a jerking that spreads, one side's arm and leg not working, a plan with the
+    # pills ready, not seeing oneself around, tablets taken on purpose, face numb with the arm weak, thick speech
+    r"\b(legs?|arms?)\b (have |has |had )?(gone|went|going) (completely |totally |all |really )?(floppy|limp)\b"
+    r"|\b(messed|soiled|pooed|pooped|wet) (myself|himself|herself|themselves)\b[^.?!]{0,20}\bwithout (realising|realizing|noticing|knowing)\b",
+    r"\b(seizures|fits|convulsions)\b[^.?!]{0,15}\bone after (the other|another)\b|\b(seizures?|fits?|fainted|collapsed|passed out)\b[^?!]{0,60}\bnot (coming|come) (round|around|to)\b",
+    r"\b(little|baby|toddler|\d+ ?(year|yr)[- ]old) (brother|sister|son|daughter|one|boy|girl)\b[^?!]{0,20}\b(drank|drunk|swallowed|ate|had)\b[^?!]{0,20}\b(my|his|her|the|some)\b",
+    r"\bone side of (my|his|her) (smile|mouth|lip)\b|\b(words|speech|voice|talking)\b[^.?!]{0,10}\b(sounds?|is|are) (drunk|thick|slurred)\b"
+    r"|\b(speech|voice) (is |has gone |went )?(all )?thick\b",
+    r"\bcan'?t feel when (i|he|she) (need|needs) (the toilet|to (pee|wee|go|poo))\b|\bleak(ed|ing)\b[^?!]{0,40}\bback\b[^.?!]{0,15}\b(agony|pain|killing)\b",
+    r"\b(jerking|twitching)\b[^?!]{0,60}\bspreading\b|\b(jerking|twitching|fitting|seizing)\b[^?!]{0,80}\bhappening (right )?now\b",
+    r"\b(my|his|her) (left|right) (arm and (\w+ )?leg|leg and (\w+ )?arm)\b[^.?!]{0,30}\b(don'?t|dont|won'?t|wont|not|aren'?t|stopped|stop) (work|working|move|moving)\b",
+    r"\b(have|got|made) a plan\b[^?!]{0,40}\b(tonight|pills|tablets|end it|die|rope)\b|\b(pills|tablets|meds) are (ready|lined up|counted out)\b",
+    r"\b(don'?t|do not|dont|can'?t|cannot) (really )?see myself (still )?(being )?(around|here|alive)\b|\blooking up ways\b(?!\s+(to|of|for|around)\b)|\blooking up ways (to|of) (die|dying|end|kill|do it|overdose)\b",
+    r"\b(took|swallowed|taken)\b[^.?!]{0,40}\bon purpose\b|\b(took|swallowed|taken) (like |about |around |maybe )?\d+ (of )?(them|those|these)\b",
+    r"\bnumb\w* (in|of) (my|his|her) face\b[^?!]{0,60}\b(arm|leg|hand)\b[^.?!]{0,15}\b(weak|numb|heavy|useless)\w*",
+    r"\b(hand|arm)\b[^.?!]{0,10}\b(will not|won'?t|wont|can'?t|cannot) (hold|grip)\b[^?!]{0,40}\b(speech|words|talking|face)\b",
 ]
 
 _ADVICE = [
@@ -380,6 +397,13 @@ _ADVICE = [
     r"(?! (advice|word|opinion|view|suggestion|idea|experience|story|car|place|side|point|approach)\b)"
     r"|\b(should|shall|do) (i|we) (push|pressure|press|ask|get) (my|the|her|his) (doctor|gp|rheum\w*|neuro\w*|consultant|specialist)"
     r" (to|for|into)\b",
+    # safety_blind12: adding one medicine to others, coffee on a medicine, "would it hurt to take…", a missed dose
+    # made up, and whether to be tested
+    r"\b(ok|okay|safe|fine|alright) to (add|mix|combine)\b[^.?!]{0,30}\b(to|with) (my|her|his)\b"
+    r"|\b(can|could|may|should) (i|we|he|she) (drink|have|take)\b[^.?!]{0,20}\b(coffee|caffeine|tea|energy drinks?|grapefruit( juice)?)\b[^.?!]{0,15}\b(with|on|while on)\b",
+    r"\bwould it (hurt|harm|matter) to (take|have|add|mix|combine)\b",
+    r"\b(forgot|missed|skipped) (to take )?(my|her|his|a|the|this morning'?s|last night'?s|today'?s)? ?(\w+ )?(dose|pills?|tablets?|meds|medications?|[a-z]{4,}(in|ine|one|am|ol|ide|ate))\b[^?!]{0,60}\b(take (it|them|one) now|take (2|two|both|double)|double up)\b",
+    r"\bshould (i|we|she|he) (get|be) (tested|checked|screened)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -417,7 +441,7 @@ _ADVICE_PATTERNS = [re.compile(p) for p in _ADVICE]
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
 _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
-                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
+                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"

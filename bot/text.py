@@ -49,16 +49,38 @@ _CHAT = {
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
-    "summat": "something",
+    "summat": "something", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really", "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't",
+    "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
 }
 _CHAT_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, _CHAT), key=len, reverse=True)) + r")(?![\w'])", re.I)
 
 
+# Real words typed for others that sound the same, fixed only where the words around them leave no doubt: "how dose
+# that hurt" (a dose is never followed by its subject), "how do they no if" (a refusal is not followed by "if"),
+# "were on the body" (a question opening on "were" goes on with a place, not a subject).
+_DOSE = re.compile(r"\b(\w+\s+)?dose(?=\s+(?:it|that|this|these|those|lupus|sle|he|she|they|my|your|his|her|their|our"
+                   r"|anyone|someone|everyone|having|not|anything|nerve|nerves|small|neuropathy)\b)", re.I)
+_WH_DOSE = re.compile(r"\b(how|why|when|where|what|who|which)\s+dose(?=\s+(?:a|an|the)\b)", re.I)
+_DOSE_NOUN = frozenset("the a an my his her their our your this that high low same full daily usual right each extra one "
+                       "big next last higher lower starting first".split())
+_NO = re.compile(r"\b(?:do|does|dose|did|would|will|can|could|to|even|really)\s+(?:(?:a|the|my|your|his|her)\s+)?"
+                 r"(?:(?:they|you|i|we|doctors?|docters?|docs|he|she)\s+)?(no)(?=\s+(?:if|whether|what|why|how|which|where|when|its|it's)\b)", re.I)
+_WERE = re.compile(r"(?:^|(?<=[.!?]\s))were(?=\s+(?:on|in|abouts|about|does|do|is|would|can|should)\b)", re.I)
+
+
+def _sound_alikes(text: str) -> str:
+    text = _DOSE.sub(lambda m: m[0] if (m[1] or "").strip().lower() in _DOSE_NOUN else (m[1] or "") + "does", text)
+    text = _WH_DOSE.sub(lambda m: m[1] + " does", text)
+    text = _NO.sub(lambda m: m[0][: m.start(1) - m.start(0)] + "know", text)
+    return _WERE.sub("where", text)
+
+
 def expand_chat(text: str) -> str:
-    """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for."""
-    return _CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)
+    """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for, and sound-alike slips
+    ("how dose that hurt") as the words meant."""
+    return _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text))
 
 
 def fold(text: str) -> str:

@@ -721,3 +721,35 @@ def test_a_simile_asked_about_is_still_the_subject(answer_bot):
     reply = ask(answer_bot, "does lupus nerve pain feel like a toothache?")
     assert reply.abstained and reply.claims == [], reply.reply
 
+
+# Read from holdout54 and holdout56 (written blind: phonetic spellings, hobbies told beside the question).
+SPELLED_AS_SAID_AND_DOINGS = [
+    ("why dose lupus make my nervs hurt whats actualy going on in there", "systemic inflammation"),
+    ("were on the body dose lupus nerve pain usally start", "stocking-and-glove"),
+    ("do sterods help with lupus nerve pain", "corticosteroids"),
+    ("how dose a docter no if my nerve pain is reely from lupus and not sumthing else", "rule out"),
+    ("why would damage to the myelin make my hands tingle when im kneading bread?", "Damage to this insulation"),
+    ("is the brain fog I get (can't keep track of my knitting pattern anymore) the same problem as the tingling in my "
+     "hands or something different?", "distinct from neuropathic pain"),
+    ("my grip is shot, i can barely close my pruning shears. they want to do an EMG on my arm - what's that for?",
+     "EMG"),
+    ("does stress actually play into nerve pain at all? work is nuts and my evening spin class is my only outlet",
+     "stress reduction"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", SPELLED_AS_SAID_AND_DOINGS)
+def test_sound_alike_slips_and_the_doings_told_beside_a_question_still_get_the_answer(answer_bot, loaded_index,
+                                                                                         message, fragment):
+    reply = ask(answer_bot, message)
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["does lupus nerve pain get worse when I'm pregnant?",
+                                     "is my nerve pain worse when i drink alcohol?",
+                                     "what foods should people with lupus avoid"])
+def test_a_state_or_a_drink_after_when_is_still_what_is_asked(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+

@@ -113,3 +113,19 @@ def test_a_word_told_in_the_story_and_asked_again_is_asked():
     terms = key_terms("I am diabetic. could the diabetes be doing it", frozenset({"i", "am", "diabetic"}))
     assert [t.story for t in terms if t.stem == "diabet"] == [False]
 
+
+def test_the_doing_it_happens_during_and_a_bracketed_telling_are_imagery_but_a_state_is_not():
+    from bot.clauses import imagery_words
+
+    assert {"kneading", "bread"} <= imagery_words("why would that make my hands tingle when im kneading bread?")
+    assert {"long", "runs"} <= imagery_words("does that have anything to do with my toes going numb on long runs?")
+    assert "knitting" in imagery_words("is the brain fog I get (can't keep track of my knitting pattern) the same?")
+    assert imagery_words("does it get worse when I'm pregnant?") == frozenset()
+    assert imagery_words("is it worse when i drink alcohol") == frozenset()
+    assert "damage" not in imagery_words("does it hurt when i walk and is that nerve damage?")
+
+
+def test_how_work_is_going_told_after_the_question_is_story():
+    told = story_words("does stress play into nerve pain? work is nuts and my spin class is my only outlet")
+    assert {"nuts", "outlet"} <= told and "stress" not in told
+

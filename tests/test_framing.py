@@ -3,7 +3,7 @@ like a sign-off, stay."""
 
 import pytest
 
-from bot.framing import unframe
+from bot.framing import as_read, unframe
 
 
 @pytest.mark.parametrize("letter, body", [
@@ -24,3 +24,18 @@ def test_the_letter_around_a_question_comes_off(letter, body):
 ])
 def test_what_only_looks_like_a_letter_stays(text):
     assert unframe(text) == text
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("why dose lupus make my nerves hurt", "why does lupus make my nerves hurt"),
+    ("how dose a docter no if it is lupus", "how does a docter know if it is lupus"),
+    ("were on the body does it start", "where on the body does it start"),
+    ("it dosent hurt", "it doesn't hurt"),
+    # …and left as typed where the words around them say they are meant
+    ("what dose of gabapentin is normal", "what dose of gabapentin is normal"),
+    ("the dose my doctor gave", "the dose my doctor gave"),
+    ("i said no if possible", "i said no if possible"),
+    ("we were in the car", "we were in the car")])
+def test_sound_alike_slips_are_read_as_meant_only_where_the_words_around_them_are_sure(typed, meant):
+    assert as_read(typed) == meant
+

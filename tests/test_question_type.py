@@ -59,6 +59,19 @@ def test_a_definition_followed_by_a_second_question_names_its_subject(question, 
     assert question_type(question).defines == subject
 
 
+@pytest.mark.parametrize("question, subject", [
+    ("they want to do an EMG on my arm - what's that for?", "emg"),
+    ("they mentioned vasculitis, what's that?", "vasculitis"),
+])
+def test_what_that_points_at_is_the_thing_named_not_where_it_is_done(question, subject):
+    assert question_type(question).defines == subject
+
+
+@pytest.mark.parametrize("question", ["whats it calld when lupus gets into the nerves", "is there a fancy name for it?"])
+def test_a_name_is_asked_for_in_a_misspelling_or_with_an_adjective(question):
+    assert question_type(question).asks_name
+
+
 def test_a_hyphenated_name_is_defined_by_its_unhyphenated_question():
     assert question_type("what is small fiber neuropathy?").defined_by(
         "A specific, often under-recognized form is Small-Fiber Neuropathy, which damages the small nerve fibers.")

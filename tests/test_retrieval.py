@@ -40,6 +40,10 @@ def test_words_spelled_as_they_sound_are_repaired_to_corpus_words(retriever, typ
     assert retriever.analyze(typed).corrected == meant
 
 
+def test_one_slip_from_a_lay_word_is_that_word_not_a_corpus_word_that_sounds_alike(retriever):
+    assert retriever.analyze("do sterods help").corrected == "do steroids help"  # not "starts"
+
+
 @pytest.mark.parametrize("typed, meant", [("specialised tests", "specialized tests"), ("characterised", "characterized"),
                                            ("recognised", "recognized")])
 def test_british_spellings_find_the_articles_american_ones(retriever, typed, meant):
