@@ -12,6 +12,7 @@ from itertools import chain
 from . import messages as text_of
 from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, key_terms, statements_needed,
                             topical_count)
+from .clauses import each_question
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -29,6 +30,9 @@ _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones
 _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
 _THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
+# A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
+# passed down? will my kids get it too"), and a part of it alone is no question of its own.
+_SEPARATE_ASKS_WORDS = 15
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What leaning back on sentences not yet quoted ("This condition…") costs a candidate. Mean answer hit over the nine
@@ -183,6 +187,13 @@ class Bot:
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
             return self._select(replace(r, new=False), general)
+        if not answering and not r.more and len(r.focus.split()) >= _SEPARATE_ASKS_WORDS:
+            # A message asking two things is answered for the one the articles answer, when the whole is not:
+            # "what is that measuring? do they stick needles in you?" gets what the study measures.
+            for one in each_question(r.focus):
+                picked = self._select(replace(r, focus=one), general)
+                if picked:
+                    return picked
         if not answering:
             return self._continue_topic(shown) if r.more else []
         # A definition asked for comes first when the articles give it, whatever else matches the story around it

@@ -37,7 +37,7 @@ SCAFFOLDING = frozenset(
     english word words rheum hello hi hey good morning afternoon evening kindly please sorry thanks thank keep keeps
     kept came come comes positive negative result results dear sir madam booked booking scheduled wear wearing wore
     wat wut wot u ur pls plz thx tho cuz coz bc abt idk pt pts rn ngl lowkey highkey smth sth imo imho fr rly prob def
-    letter letters ones others else tend tends tended typically generally mostly vs versus yr yrs hr hrs mins wk wks
+    letter letters ones others else tend tends tended typically general generally mostly vs versus yr yrs hr hrs mins wk wks
     expect expecting expected order ordering ordered ordinarily normally usually next monday tuesday wednesday
     thursday friday saturday sunday weekend tomorrow let lets totally clearly absolutely completely definitely
     seriously obviously crazy though already straightforward terms layman laymans complain complains complaining

@@ -17,7 +17,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # a request. Without the "?" many patients still ask ("how do they test for it").
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway)\b[\s,]*)*"
-    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can|could|does|do|did|is|isnt|are|was|were"
+    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|does|do|did|is|isnt|are|was|were"
     r"|will|would|should|has|have|any|anyone|tell|explain|help|i wonder|wondering|want to know|need to know)\b"
 )
 
@@ -42,7 +42,7 @@ _COMMA = re.compile(r",\s+")
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
 _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
                      r"|can|could|will|would|should|may|might|must|[a-z]+'s)\b)\W*[\w'-]+(?: [\w'-]+){0,4}\s*$")
-_SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside from|besides|except|instead of|rather than|not|without|beyond)\b")
+_SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside from|besides|except|instead of|rather than|not|without|beyond|outside of)\b")
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -68,10 +68,12 @@ _ASIDE = re.compile(
     r"|(?:so |really |just )?(?:sick and tired|tired|sick|fed up) of\b|i hate\b|(?:i )?(?:don'?t|dont|do not) want (?:to|any|a|another|more)\b"
     r"|feels? like (?:they|he|she|nobody|no one|no-one|everyone|everybody|i'?m|im|i am|i'?ve|i|my doctors?|the doctors?)\b"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
+    r"|(?:that'?s|thats|this is|it'?s) what'?s (?:weirding|freaking|bugging|worrying|scaring|bothering|getting to) (?:me|us)\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
-    r"|i just want|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
+    r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
     # …or what it keeps them from ("it's stopping me doing my daughter's hair")
     r"|(?:it'?s|its|it is|this is|that'?s) (?:stopping|preventing|keeping|stopped) (?:me|her|him|us)\b"
     # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
@@ -99,7 +101,7 @@ _TELLING = re.compile(
     # …but a fear of something stays part of the question ("does the test hurt? im scared of needles")
     r"^(?!.*\b(?:scared|afraid|terrified|frightened|nervous|worried) (?:of|about)\b)"
     r"(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
-    r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there"
+    r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there|mine"
     # …or someone close named without "my" ("…what's she looking for? mum can still walk ok")
     r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa"
     r"|(?:every|each|all|most|no) (?:\w+ )?(?:doctor|doctors|doc|docs|one|body|nurse|gp|specialist|consultant)"
@@ -114,6 +116,10 @@ _TELLING = re.compile(
 )
 
 
+_BELIEF = re.compile(r"^\W*(?:(?:and|but|so|honestly|also)\b[\s,]*)*i (?:always |just |honestly |really )?(?:thought|assumed|figured|believed)\b")
+_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
+
+
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     """The message's story parts (statements before its first question, closing asides and tellings) and question
     parts."""
@@ -124,15 +130,30 @@ def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
 def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     """The statements before the message's first question, its closing asides and tellings, and its question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
-    first = next((i for i, p in enumerate(parts) if p.endswith("?") or asks(p)), 0)
-    # A telling closes the message only after its last question: before one, "I get these zaps… is that it?" asks
-    # about what it tells.
-    last = max((i for i, p in enumerate(parts) if p.endswith("?") or asks(p) or _COMMA_QUESTION.search(p.lower())),
-               default=0)
+    asking = [i for i, p in enumerate(parts) if p.endswith("?") or asks(p)]
+    # "I always thought lupus was a joints and rash kind of illness?? …Can lupus actually…?": a belief told with a
+    # question mark, before the question itself, is story.
+    first = next((i for i in asking if not (_BELIEF.match(parts[i].lower()) and i != asking[-1])), 0)
+    # Between two questions, a telling is story too: a long message goes on with its life between what it asks
+    # ("Does stress make it worse? I've been a nervous wreck since the diagnosis… Is there anything in that?"), unless
+    # the question after it points back at it ("…I get these zaps like electric shocks, is that it?").
+    def asked_about(i: int) -> bool:
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        return ((nxt.endswith("?") or asks(nxt)) and bool(_IT.search(nxt.lower()))
+                or bool(_COMMA_QUESTION.search(parts[i].lower())))  # …or within its own sentence
+
     asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
               if _ASIDE.match(p.lower()) or (not asks(p) and not p.endswith("?")
-                                             and (_OTHERS_VIEW.search(p.lower()) or (i > last and _TELLING.match(p.lower()))))]
+                                             and (_OTHERS_VIEW.search(p.lower()) or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
+
+
+def each_question(text: str) -> list[str]:
+    """For a message asking two things or more ("What is that actually measuring? Do they stick needles in you?"),
+    each question with the story told before the first; none for a message asking one thing."""
+    before, _, question = _parts(text, True)
+    asked = [p for p in question if p.endswith("?") or asks(p)]
+    return [" ".join([*before, q]) for q in asked] if len(asked) > 1 else []
 
 
 def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses: bool = True) -> frozenset[str]:

@@ -70,11 +70,13 @@ def question_type(question: str) -> QuestionType:
                         asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())),
                         aside=_aside_words(question, cue),
                         against=frozenset(w for m in _BASELINE.finditer(question.lower())
-                                          for w in re.findall(r"[a-z][\w-]*", m["baseline"])))
+                                          for w in re.findall(r"[a-z][\w-]*", m["baseline"] or m["unlike"])))
 
 
 _BASELINE = re.compile(r"\bthan (?:the |your |a |an )?(?P<baseline>(?:usual|normal|common|typical|standard|regular|ordinary)"
-                       r"(?: [\w-]+){1,5})")
+                       r"(?: [\w-]+){1,5})"
+                       # …or what it is unlike ("why is it this constant burning and not like a cramp that passes?")
+                       r"|\bnot (?:just )?like (?:a |an |the |some |normal |ordinary )?(?P<unlike>[\w-]+(?: (?:that|which) [\w-]+)?)")
 
 
 def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
@@ -214,9 +216,9 @@ _ANSWER_TYPES = [
                 r"|therapies|tests?|scans?)\b", re.I),
      re.compile(r"\b(include|includes|including|such as)\b", re.I)),
     # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
-    (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without"
+    (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without|outside of"
                 r"|(that|which) (isn'?t|is not|aren'?t|are not)|not)"
-                r" (all )?(the |my |more |taking |using )?(tablets|pills|meds|medications?|medicines?|drugs|painkillers|treatment)\b", re.I),
+                r" (all )?(the |my |more |another |taking |using )?(tablets?|pills?|meds|medications?|medicines?|drugs?|painkillers?|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) call?e?d\b|\b(a|the) (\w+ )?(name|term|word) for\b"

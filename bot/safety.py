@@ -49,7 +49,7 @@ _EMERGENCY = [
     r"\bthroat\b[^.?!]{0,20}\b(closing|tight\w*|swell\w*)\b|\btongue\b[^.?!]{0,15}\bswell\w*\b|\b(lips?|face)\b[^.?!]{0,15}\b(puffing|swelling) up\b|\bepi-?pen\b|\banaphyla\w*\b",
     # chest pain / heart
     r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
-    r"\b(crushing|tight|heavy|pressure|squeez\w*)\b[^.?!]{0,20}\bchest\b",
+    r"\b(crushing|tight|heavy|pressure|squeez\w*|tearing|ripping)\b[^.?!]{0,20}\bchest\b",
     r"(?<!gave me a )(?<!give me a )(?<!giving me a )(?<!nearly had a )(?<!almost had a )\bheart attack\b",  # not "nearly gave me a heart attack"
     # a weight on the chest, or the chest with a cold sweat: how heart attacks are told in everyday words
     r"\b(sitting|standing|pressing|weight|elephant)\b[^.?!]{0,12}\bon (my|his|her|their|the) chest\b|\bchest\b[^.?!]{0,30}\b(sitting|standing|pressing) on (it|me|him|her)\b",
@@ -403,7 +403,7 @@ _ADVICE = [
     r"|\b(can|could|may|should) (i|we|he|she) (drink|have|take)\b[^.?!]{0,20}\b(coffee|caffeine|tea|energy drinks?|grapefruit( juice)?)\b[^.?!]{0,15}\b(with|on|while on)\b",
     r"\bwould it (hurt|harm|matter) to (take|have|add|mix|combine)\b",
     r"\b(forgot|missed|skipped) (to take )?(my|her|his|a|the|this morning'?s|last night'?s|today'?s)? ?(\w+ )?(dose|pills?|tablets?|meds|medications?|[a-z]{4,}(in|ine|one|am|ol|ide|ate))\b[^?!]{0,60}\b(take (it|them|one) now|take (2|two|both|double)|double up)\b",
-    r"\bshould (i|we|she|he) (get|be) (tested|checked|screened)\b",
+    r"\bshould (i|we|she|he|they|my \w+) (get|be) (tested|checked|screened)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -441,7 +441,7 @@ _ADVICE_PATTERNS = [re.compile(p) for p in _ADVICE]
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
 _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
-                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
+                      r"|(at|during) (my|her|his|the) (very )?(first|last|previous|old) \w+(?: (?!(?:and|now|but|so|then|again|today|tonight)\b)\w+){0,2}|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"

@@ -753,3 +753,35 @@ def test_a_state_or_a_drink_after_when_is_still_what_is_asked(answer_bot, messag
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply
 
+
+# Read from holdout58 (written blind: long messages from the newly diagnosed).
+LONG_WINDING = [
+    ("They've booked me in for 'nerve conduction studies' next month. What is that actually measuring? Do they stick "
+     "needles in you? I'm a complete wimp with needles. Just want to know what I'm walking into.", "speed and strength"),
+    ("Is there anything I can actually do myself, outside of the medications? I've been diagnosed for 6 weeks and I "
+     "feel so helpless, just waiting for appointments and swallowing pills.", "supportive therapies"),
+    ("Hi, so I got diagnosed with lupus a month ago. I always thought lupus was a joints and rash kind of illness?? "
+     "Meanwhile my feet have been buzzing and burning since last spring. Can lupus actually attack the nerves?",
+     "nervous system"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", LONG_WINDING)
+def test_a_long_message_is_answered_for_what_it_asks(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["is lupus passed down? will my kids get it too",
+                                     "how I renew my visa? hospital can give me letter?"])
+def test_a_short_message_asking_one_thing_twice_is_not_answered_for_half_of_it(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_message_asking_two_things_the_articles_never_cover_is_still_refused(answer_bot):
+    reply = ask(answer_bot, "Does lupus cause kidney failure in the long run? Will I end up needing dialysis like my aunt "
+                            "did years ago?")
+    assert reply.abstained and reply.claims == [], reply.reply
+

@@ -129,3 +129,24 @@ def test_how_work_is_going_told_after_the_question_is_story():
     told = story_words("does stress play into nerve pain? work is nuts and my spin class is my only outlet")
     assert {"nuts", "outlet"} <= told and "stress" not in told
 
+
+def test_a_telling_between_two_questions_is_story_unless_the_next_one_asks_about_it():
+    told = story_words("Does stress make it worse? I've been a nervous wreck since the diagnosis and my job is on the "
+                       "line. My friend says I should try yoga. Is there anything in that?")
+    assert {"wreck", "job"} <= told and "stress" not in told
+    assert story_words("what does it feel like? I get these zaps in my calves. is that it?") == frozenset()
+
+
+def test_a_belief_told_with_a_question_mark_before_the_question_is_story():
+    told = story_words("I always thought lupus was a joints and rash kind of illness?? Can it actually hurt nerves?")
+    assert {"joints", "rash"} <= told and "nerves" not in told
+
+
+def test_each_question_of_a_message_asking_two_things_keeps_the_story_before_them():
+    from bot.clauses import each_question
+
+    assert each_question("They booked me in for a nerve test. What is that measuring? Do they stick needles in you?") == [
+        "They booked me in for a nerve test. What is that measuring?",
+        "They booked me in for a nerve test. Do they stick needles in you?"]
+    assert each_question("what does the nerve test measure?") == []
+

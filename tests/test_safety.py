@@ -38,10 +38,18 @@ def test_each_message_gets_the_notice_it_needs(row):
 @pytest.mark.parametrize(
     "text",
     ["I had a stroke years ago and now my face is drooping again",
-     "i fainted a few years back and just fainted again at work"],
+     "i fainted a few years back and just fainted again at work",
+     "she passed out at the last appointment and now she won't wake"],
 )
 def test_an_old_emergency_does_not_hide_a_new_one(text):
     assert check_safety(text).kind == "emergency"
+
+
+@pytest.mark.parametrize("text", ["I'm a wimp with needles, I nearly passed out at my first lupus blood test.",
+                                  "I overdosed on paracetamol when I was 17, I'm 40 now and doing well.",
+                                  "A paper talked about nerve cells committing 'cell suicide'. Is that what lupus does?"])
+def test_a_faint_at_an_old_visit_a_past_told_as_over_and_a_figure_of_speech_are_not_emergencies(text):
+    assert check_safety(text) is None
 
 
 @pytest.mark.parametrize("text", [
