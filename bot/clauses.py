@@ -117,7 +117,7 @@ _TELLING = re.compile(
 
 
 _BELIEF = re.compile(r"^\W*(?:(?:and|but|so|honestly|also)\b[\s,]*)*i (?:always |just |honestly |really )?(?:thought|assumed|figured|believed)\b")
-_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
+_POINTS_AT_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
 
 
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
@@ -139,12 +139,13 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     # the question after it points back at it ("…I get these zaps like electric shocks, is that it?").
     def asked_about(i: int) -> bool:
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        return ((nxt.endswith("?") or asks(nxt)) and bool(_IT.search(nxt.lower()))
+        return ((nxt.endswith("?") or asks(nxt)) and bool(_POINTS_AT_IT.search(nxt.lower()))
                 or bool(_COMMA_QUESTION.search(parts[i].lower())))  # …or within its own sentence
 
     asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
               if _ASIDE.match(p.lower()) or (not asks(p) and not p.endswith("?")
-                                             and (_OTHERS_VIEW.search(p.lower()) or _TELLING.match(p.lower()) and not asked_about(i)))]
+                                             and (_OTHERS_VIEW.search(p.lower())
+                                                  or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
 
 

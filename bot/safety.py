@@ -441,7 +441,9 @@ _ADVICE_PATTERNS = [re.compile(p) for p in _ADVICE]
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
 _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
-                      r"|(at|during) (my|her|his|the) (very )?(first|last|previous|old) \w+(?: (?!(?:and|now|but|so|then|again|today|tonight)\b)\w+){0,2}|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
+                      r"|(at|during) (my|her|his|the) (very )?(first|last|previous|old) \w+(?: (?!(?:and|now|but|so|then|again|today|tonight)\b)\w+){0,2}"
+                      r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?"
+                      r"|(for|in) (years|ages|months|decades|a long time) now|in a (good|better) place"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"

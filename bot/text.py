@@ -49,8 +49,8 @@ _CHAT = {
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
-    "summat": "something", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really", "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't",
-    "dosen't": "doesn't", "dosn't": "doesn't",
+    "summat": "something", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really",
+    "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
 }
@@ -66,7 +66,8 @@ _WH_DOSE = re.compile(r"\b(how|why|when|where|what|who|which)\s+dose(?=\s+(?:a|a
 _DOSE_NOUN = frozenset("the a an my his her their our your this that high low same full daily usual right each extra one "
                        "big next last higher lower starting first".split())
 _NO = re.compile(r"\b(?:do|does|dose|did|would|will|can|could|to|even|really)\s+(?:(?:a|the|my|your|his|her)\s+)?"
-                 r"(?:(?:they|you|i|we|doctors?|docters?|docs|he|she)\s+)?(no)(?=\s+(?:if|whether|what|why|how|which|where|when|its|it's)\b)", re.I)
+                 r"(?:(?:they|you|i|we|doctors?|docters?|docs|he|she)\s+)?"
+                 r"(no)(?=\s+(?:if|whether|what|why|how|which|where|when|its|it's)\b)", re.I)
 _WERE = re.compile(r"(?:^|(?<=[.!?]\s))were(?=\s+(?:on|in|abouts|about|does|do|is|would|can|should)\b)", re.I)
 
 
