@@ -33,6 +33,8 @@ _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
 _SEPARATE_ASKS_WORDS = 15
+# …and its first few questions are tried one by one, not every one of a 2,000-character list (each is a search).
+_MOST_ASKS = 3
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
 _EXTRA_SLACK = 0.15  # …and cover nearly as much of the question as the best one
 # What leaning back on sentences not yet quoted ("This condition…") costs a candidate. Mean answer hit over the nine
@@ -190,7 +192,7 @@ class Bot:
         if not answering and not r.more and len(r.focus.split()) >= _SEPARATE_ASKS_WORDS:
             # A message asking two things is answered for the one the articles answer, when the whole is not:
             # "what is that measuring? do they stick needles in you?" gets what the study measures.
-            for one in each_question(r.focus):
+            for one in each_question(r.focus)[:_MOST_ASKS]:
                 picked = self._select(replace(r, focus=one), general)
                 if picked:
                     return picked
