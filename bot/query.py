@@ -65,6 +65,7 @@ class Vocabulary:
     def warm(self) -> None:
         """Load the English word lists now, for a server, rather than in someone's first request."""
         _common_english()
+        self._lay_words  # built now, not in the first request with a slip
 
     def knows(self, word: str) -> bool:
         return word in self.words or stem(word) in self._stems
@@ -108,9 +109,13 @@ class Vocabulary:
         than a corpus word that only sounds alike ("starts")."""
         if len(word) < 6 or not word.isalpha():
             return None
-        near = process.extract(word, _all_english(), scorer=OSA.distance, score_cutoff=1, limit=None)
-        lay = [w for w, _, _ in near if stem(w) in self._lay_stems]
-        return max(lay, key=zipf_frequency) if lay else None
+        near = process.extract(word, self._lay_words, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return max((w for w, _, _ in near), key=zipf_frequency) if near else None
+
+    @cached_property
+    def _lay_words(self) -> list[str]:
+        """English words the lexicon translates and the corpus lacks: the few a slip is checked against."""
+        return [w for w in _all_english() if stem(w) in self._lay_stems]
 
     def corpus_match(self, word: str) -> str | None:
         """The corpus word ``word`` is most likely a slip of, if any (no English fallback)."""
