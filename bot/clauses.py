@@ -120,6 +120,10 @@ _BELIEF = re.compile(r"^\W*(?:(?:and|but|so|honestly|also)\b[\s,]*)*i (?:always 
 _POINTS_AT_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
 
 
+def _is_question(part: str) -> bool:
+    return part.endswith("?") or asks(part)
+
+
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     """The message's story parts (statements before its first question, closing asides and tellings) and question
     parts."""
@@ -130,7 +134,7 @@ def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
 def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     """The statements before the message's first question, its closing asides and tellings, and its question parts."""
     parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
-    asking = [i for i, p in enumerate(parts) if p.endswith("?") or asks(p)]
+    asking = [i for i, p in enumerate(parts) if _is_question(p)]
     # "I always thought lupus was a joints and rash kind of illness?? …Can lupus actually…?": a belief told with a
     # question mark, before the question itself, is story.
     first = next((i for i in asking if not (_BELIEF.match(parts[i].lower()) and i != asking[-1])), 0)
@@ -139,11 +143,11 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     # the question after it points back at it ("…I get these zaps like electric shocks, is that it?").
     def asked_about(i: int) -> bool:
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        return ((nxt.endswith("?") or asks(nxt)) and bool(_POINTS_AT_IT.search(nxt.lower()))
+        return (_is_question(nxt) and bool(_POINTS_AT_IT.search(nxt.lower()))
                 or bool(_COMMA_QUESTION.search(parts[i].lower())))  # …or within its own sentence
 
     asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
-              if _ASIDE.match(p.lower()) or (not asks(p) and not p.endswith("?")
+              if _ASIDE.match(p.lower()) or (not _is_question(p)
                                              and (_OTHERS_VIEW.search(p.lower())
                                                   or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
@@ -153,7 +157,7 @@ def each_question(text: str) -> list[str]:
     """For a message asking two things or more ("What is that actually measuring? Do they stick needles in you?"),
     each question with the story told before the first; none for a message asking one thing."""
     before, _, question = _parts(text, True)
-    asked = [p for p in question if p.endswith("?") or asks(p)]
+    asked = [p for p in question if _is_question(p)]
     return [" ".join([*before, q]) for q in asked] if len(asked) > 1 else []
 
 
