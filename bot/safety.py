@@ -160,7 +160,7 @@ _EMERGENCY = [
     r"\b(driv\w*|crash\w*|steer\w*) (the car |my car |the truck )?(into|off) (a|the) (wall|tree|bridge|cliff|road|lorry|truck|river|barrier|oncoming)\b|\bstep(ping)? in front of\b",
     r"\b(can'?t|cannot|can not|couldn'?t) (seem to |really |quite |properly )?(catch|get) (my|his|her|their) breath\b",
     r"\b(can'?t|cannot) see\b[^.?!]{0,40}\b(all of a sudden|suddenly)\b|\b(can'?t|cannot|can not) see (properly |well )?out of (either|both) eyes?\b",
-    r"\b(accidentally|by mistake|by accident)\b[^?!]{0,100}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|mouth sores|bleeding|can'?t stay awake)\b"
+    r"\b(accidentally|by mistake|by accident)\b[^?!]{0,160}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|mouth sores|sores|bleeding|can'?t stay awake)\b"
     r"|\b(took|taken|had|swallowed)\b[^?!]{0,60}\b(by mistake|by accident)\b[^?!]{0,60}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|bleeding)\b",
     r"\b(giving|gave|give) away (his|her|their|all (his|her|their)) (\w+ )?(pills|things|stuff|belongings|possessions)\b"
     r"|\bsaying goodbye to (everyone|everybody|us all|the family|all of us)\b",
@@ -274,10 +274,20 @@ _EMERGENCY = [
     r"\b(took|swallowed|taken)\b[^.?!]{0,40}\bon purpose\b|\b(took|swallowed|taken) (like |about |around |maybe )?\d+ (of )?(them|those|these)\b",
     r"\bnumb\w* (in|of) (my|his|her) face\b[^?!]{0,60}\b(arm|leg|hand)\b[^.?!]{0,15}\b(weak|numb|heavy|useless)\w*",
     r"\b(hand|arm)\b[^.?!]{0,10}\b(will not|won'?t|wont|can'?t|cannot) (hold|grip)\b[^?!]{0,40}\b(speech|words|talking|face)\b",
+    # safety_blind13: a weekly medicine taken daily, a note with a goodbye, a jump from a height, sight doubled on
+    # waking or a headache like never before, days of tablets taken at once
+    r"\b(every day|daily|each day|every morning|every night)\b[^.?!]{0,25}\binstead of (once )?(a |per |each |every )?week(ly)?\b",
+    r"\b(wrote|written|writing|left) (a|my|the) note\b[^?]{0,40}\b(done|bye|goodbye|sorry|over)\b|\bi'?m done\b[^?]{0,20}\b(bye|goodbye)\b",
+    r"\bjump(ing|ed)? (off|from) (the |a )?(top of (the |a )?)?(\w+ ){0,2}(bridge|roof|building|car ?park|cliff|balcony|window|tower"
+    r"|multi-?store?y|platform|flyover)\b|\bjump(ing)? in front of\b",
+    r"\b(head|headache)\b[^.?!]{0,25}\blike (never|nothing) (before|(i'?ve|i have) ever (had|felt))\b"
+    r"|\b(woke up|suddenly|all of a sudden)\b[^?!]{0,40}\b((everything|things|the room|the world|it all) (is|looks|went|was|are|goes) (all )?double"
+    r"|seeing double|double vision)\b",
+    r"\b(\d+|two|three|four|five|six|a few|several|couple of) (days?|weeks?)'? ?(worth|supply)\b[^.?!]{0,40}\b(at once|in one go|all together)\b",
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for)\b",
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off))\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
     r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
     r"\b(can|could|should|may) i (have|drink|eat|take|use|try)\b[^.?!]{0,40}\b(with|on|while (on|taking))\b[^.?!]{0,10}\b(my|the|these|this|his|her)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il))\b",
@@ -404,6 +414,10 @@ _ADVICE = [
     r"\bwould it (hurt|harm|matter) to (take|have|add|mix|combine)\b",
     r"\b(forgot|missed|skipped) (to take )?(my|her|his|a|the|this morning'?s|last night'?s|today'?s)? ?(\w+ )?(dose|pills?|tablets?|meds|medications?|[a-z]{4,}(in|ine|one|am|ol|ide|ate))\b[^?!]{0,60}\b(take (it|them|one) now|take (2|two|both|double)|double up)\b",
     r"\bshould (i|we|she|he|they|my \w+) (get|be) (tested|checked|screened)\b",
+    # safety_blind13: someone's spare tablets offered ("my friend has some leftover gabapentin, could i try a couple"),
+    # and whether pushing for a treatment is worth it for them
+    r"\b(leftover|left over|spare)\b[^?]{0,60}\b(can|could|may|should) (i|we) (just )?(try|take|have|use|borrow)\b"
+    r"|\bworth (me|us|her|him) (pushing|asking|pressing) for\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
