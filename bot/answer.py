@@ -12,7 +12,7 @@ from itertools import chain
 from . import messages as text_of
 from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, key_terms, statements_needed,
                             topical_count)
-from .clauses import each_question
+from .clauses import asked_part, each_question
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
 from .intents import small_talk
@@ -29,6 +29,11 @@ log = logging.getLogger(__name__)
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
 _THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
+# Asking for more of the same kind ("what else do doctors try?"), not for one like it or for the other of a pair named
+# ("…vs the other kind"), which the quoted sentence may answer itself.
+_BESIDES = re.compile(r"\b(what|anything|who|how) else\b|\b(any|some|what|which) other (options|treatments|things|ways|medications|medicines"
+                      r"|meds|drugs|therapies|pills)\b")
+_ALIKE = re.compile(r"\blike (it|that|this|them|those|these)\b|\bsimilar\b")
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
@@ -142,7 +147,7 @@ class Bot:
             # The topic carried is one the articles speak to, when the turn before named one ("pins and needles", not
             # "creeping"): a word they never use is a poor topic and would veto every answer.
             known = [t for t in context_terms if self.judge.corpus.knows(t)]
-            topic = max(known or context_terms, key=lambda t: t.weight, default=None)
+            topic = _heaviest_concept(known or context_terms)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
@@ -154,21 +159,28 @@ class Bot:
                     topic = replace(topic, position=-10, weight=min(topic.weight, max(own, SUBJECT_WEIGHT)), story=True)
                 terms = [*terms, topic]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
-        hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=also_examined(self.judge, kind))
+        shown = self._shown_ids(r.shown) if r.more or r.new else set()
+        # "any other meds that work like that?": the others are the quoted sentences' neighbours, searched or not.
+        siblings = {(s.doc_id, s.section) for s in self.index.sentences if s.id in shown} if r.new else set()
+        examined = also_examined(self.judge, kind)
+
+        def also(found: list[Hit]) -> list[str]:
+            extra = examined(found)
+            have = {h.sentence.id for h in found} | set(extra) | shown
+            return [*extra, *(s.id for s in self.index.sentences if (s.doc_id, s.section) in siblings and s.id not in have)]
+
+        hits = self.retriever.search(query, k=_SEARCH_DEPTH, also=also)
         if not hits or not terms:
             return []
         # The search embedded this text already; the caching embedder hands the vector back.
         terms = self.judge.prepare(terms, self.retriever.embedder.encode([query.corrected])[0])
         focus_terms = [t for t in terms if t.position >= 0]  # the same terms, centred
-        shown = self._shown_ids(r.shown) if r.more or r.new else set()
         top_bm25 = max((h.bm25_score or 0.0) for h in hits) or 1.0
         earlier = [fold(x) for x in r.shown]
 
         def said(s: Sentence) -> bool:  # quoted in an earlier reply of this conversation
             return s.id in shown or _quoted(s, earlier)
 
-        # "any other meds that work like that?": the others are the quoted sentences' neighbours.
-        siblings = {(s.doc_id, s.section) for s in self.index.sentences if s.id in shown} if r.new else set()
         cands = []
         for h in hits:
             if h.sentence.id in shown:
@@ -181,10 +193,15 @@ class Bot:
             cands.append(Candidate(h, cov, score))
         # "…explain what lupus actually is in normal english before I see the specialist": the sentence defining what
         # a definition question names answers it, whatever else the message tells.
+        # "…what else do doctors usually try?" after gabapentin names nothing of its own: what sits beside the quoted
+        # sentences answers it. ("is there another one like it?" may be answered by the quoted sentence itself.)
+        bare = (r.new and not any(t.weight >= SUBJECT_WEIGHT for t in focus_terms) and _BESIDES.search(r.focus.lower())
+                and not _ALIKE.search(r.focus.lower()))
         answering = [c for c in cands if c.coverage.answers
-                     or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)]
+                     or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)
+                     or (bare and (c.hit.sentence.doc_id, c.hit.sentence.section) in siblings and not c.coverage.blockers)]
         # "what's the usual dose?", "will the feeling ever come back?", "does the EMG hurt?": only a sentence saying so.
-        for needed in ([] if general else statements_needed(r.focus, r.context)):
+        for needed in ([] if general else statements_needed(asked_part(r.focus), r.context)):
             answering = [c for c in answering if needed.search(normalize(c.hit.sentence.text))]
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
@@ -202,10 +219,14 @@ class Bot:
         # ("…just got told she has lupus. what is it actually? im her mum and so confused").
         # So does a name asked for, given by a sentence covering as much as any ("…what is it called?" → "This
         # involvement, known as neuropsychiatric lupus…", which loses on its own score for leaning on the one before).
-        most = max(c.coverage.fraction for c in answering)
+        # Covering is judged on the question's own words: the story told with it ("the form for my employer wants a
+        # diagnosis") is covered by chance.
+        share = (lambda cov: cov.asked_fraction) if any(c.coverage.asked_fraction for c in answering) else (
+            lambda cov: cov.fraction)
+        most = max(share(c.coverage) for c in answering)
         answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text),
                                       not (kind.asks_name and kind.asks_for(c.hit.sentence.text)
-                                           and c.coverage.fraction >= most),
+                                           and share(c.coverage) >= most),
                                       -c.score, c.hit.rank))
         best = answering[0]
         if r.context:
@@ -338,6 +359,15 @@ class Bot:
 def _quoted(s: Sentence, folded_replies: list[str]) -> bool:
     """Is ``s`` quoted in one of the replies (folded with ``text.fold``)?"""
     return any(fold(s.text) in r for r in folded_replies)
+
+
+def _heaviest_concept(terms: list[Term]) -> Term | None:
+    """The term naming the most of what a turn says: words sharing a clinical phrase weigh together ("tapped my knees
+    and ankles with a rubber hammer" is about the neurological exam, "a physical therapist for my weak ankles" about
+    the therapy), then the heaviest word."""
+    def together(t: Term) -> float:
+        return sum(u.weight for u in terms if u is t or u.alternatives & t.alternatives)
+    return max(terms, key=lambda t: (together(t), t.weight), default=None)
 
 
 def _suggestion_text(title: str, article_text: str) -> str:

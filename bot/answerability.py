@@ -25,7 +25,8 @@ from .word_frequency import zipf_frequency
 _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister brother friend mum mummy grandma grandmother
     grandpa grandfather aunt uncle partner boyfriend girlfriend granddaughter grandson niece nephew cousin stepdaughter
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
-    nurse physician consultant rheumy neuro pharmacist pharmacists""".split())
+    nurse physician consultant rheumy neuro pharmacist pharmacists boss employer manager supervisor colleague coworker
+    teacher""".split())
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
     """dr doctors doc clinician appointment visit visits mentioned mention mentions told tell said say says asked ask
@@ -49,7 +50,8 @@ SCAFFOLDING = frozenset(
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
-    exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true""".split()
+    exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true
+    calls calling along matters concerned concern concerns suppose supposing clue report reports""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -103,14 +105,14 @@ POPULATION_STEMS = frozenset(stem(w) for w in """pregnant pregnancy pregnancies 
 
 
 # …and subjects patients ask about that MiniLM scores as everyday words ("shorten" 0.21, "diet" 0.33): how long a life
-# is, what to eat, men against women, and children. An article that never names them does not answer "is lupus going to
+# is, what to eat, men against women, children, the law and insurers. An article that never names them does not answer "is lupus going to
 # shorten her life?" or "can kids get it?"; told in a story ("34, male, just diagnosed…", "work, kids, money") they
 # veto nothing, unlike a pregnancy, which changes what any answer may say.
 ASKED_SUBJECT_STEMS = frozenset(stem(w) for w in """shorten shortens shortened lifespan expectancy prognosis outlook
     mortality survival curable incurable diet diets dietary nutrition nutritional vitamin vitamins supplement
     supplements gluten dairy men women male males female females gender bloke blokes lads fellas child children kid
     kids baby babies infant infants toddler toddlers newborn pediatric paediatric adolescent adolescents teenager
-    teenagers""".split())
+    teenagers legally legal lawyer lawyers employment insurance insurer insurers lawsuit""".split())
 
 
 @dataclass(frozen=True)
@@ -204,18 +206,18 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
 def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[Term]],
                      points_back: bool = True, knows: Callable[[Term], bool] = lambda t: False) -> list[Term]:
     """``terms`` with the story's words made full subjects again when the question names none of its own but
-    ties the story to the article's subject ("my hair keeps falling out, could that be the lupus?" asks about the
-    hair); ``off_title`` drops article-title words; ``points_back``: the question points at its story ("that");
+    points back at the story ("my hair keeps falling out, could that be the lupus?" asks about the hair), or is all
+    story; ``off_title`` drops article-title words; ``points_back``: the question points at its story ("that");
     ``knows``: the corpus uses the word."""
     off = off_title(terms)
-    asked = [t for t in off if not t.story and t.weight >= SUBJECT_WEIGHT]
-    # Only a question tying the story to the article's subject ("…could that be the lupus?") is about it;
-    # "…for some test (EMG i think). what's that supposed to show" still asks about one thing in it.
-    # …and so is one asking nothing of its own ("…something about the blood vessels. Can you tell me what that is, in
-    # simple terms?", "lupus can damage my kidneys also, how I can know?"), pointing back or not.
+    # A question naming a subject of its own is about that: a specific word, or a lay phrase the lexicon translates,
+    # however common its words ("…can lupus do that to just one area?").
+    asked = [t for t in off if not t.story and (t.weight >= SUBJECT_WEIGHT or t.alternatives)]
+    # Else a question pointing back at the story is about it ("…could that be the lupus?", "ibuprofen does nothing for
+    # my feet. is that normal or am i taking it wrong"), and so is one asking nothing of its own ("…something about
+    # the blood vessels. Can you tell me what that is, in simple terms?"), pointing back or not.
     told_only = all(t.story for t in terms)
-    tied = any(not t.story and t not in off for t in terms)
-    if asked or not any(t.story for t in terms) or not told_only and (not tied or not points_back):
+    if asked or not any(t.story for t in terms) or not told_only and not points_back:
         return terms
     # "…start my wife on cyclophosphamide… I thought that was a chemo drug. Why would it be used for her nerves?"
     # is about the treatment the corpus names; the word it does not ("chemo") is a remark beside it.

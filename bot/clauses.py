@@ -38,6 +38,8 @@ _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|th
 
 
 _COMMA = re.compile(r",\s+")
+# "which" opening a relative clause, not a question: a verb or a new subject follows it.
+_RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|made|has|had|i|i'?m|they|he|she|we|you|isn'?t|wasn'?t)\b")
 
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
 _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
@@ -52,6 +54,8 @@ def _clauses(sentence: str) -> list[str]:
         tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())), None)
         return [sentence[: tail.start()], sentence[tail.end():]] if tail else [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
+    if m and _RELATIVE.match(sentence[m.end():].lower()) and not sentence.rstrip().endswith("?"):
+        m = None  # "…to do with my nerves, which seems very odd to me." goes on telling
     before = sentence[: m.start()].lower() if m else ""
     # …nor before a comma, when what comes first is a few words naming the subject ("and the amitriptyline one, how
     # does that work?"), not a telling nor what is set aside ("other than the creams, what about…").
@@ -69,6 +73,7 @@ _ASIDE = re.compile(
     r"|feels? like (?:they|he|she|nobody|no one|no-one|everyone|everybody|i'?m|im|i am|i'?ve|i|my doctors?|the doctors?)\b"
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|(?:that'?s|thats|this is|it'?s) what'?s (?:weirding|freaking|bugging|worrying|scaring|bothering|getting to) (?:me|us)\b"
+    r"|(?:that'?s|thats|this is|that is) (?:what|how) (?:it|this|that) (?:feels?|felt)\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
@@ -106,7 +111,8 @@ _TELLING = re.compile(
     r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa"
     r"|(?:every|each|all|most|no) (?:\w+ )?(?:doctor|doctors|doc|docs|one|body|nurse|gp|specialist|consultant)"
     r"|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
-    r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
+    r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man|form|forms|paperwork|application|boss|employer|job|company"
+    r"|insurer|insurance))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
     # …with its "I" left out ("cant sleep because of it", "been up all night")
     r"|(?:can'?t|cannot|couldn'?t|haven'?t|havent|been|still|kept|keep|got) \w+"
     # "…does stress make it worse? work's been mental"
@@ -151,6 +157,13 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
                                              and (_OTHERS_VIEW.search(p.lower())
                                                   or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
+
+
+def asked_part(text: str) -> str:
+    """The message without the story before its question and the asides after it: what it asks
+    ("…how many tests? trying to work out how many days off I need" asks about tests, not a number)."""
+    _, _, question = _parts(text, True)
+    return " ".join(question) or text
 
 
 def each_question(text: str) -> list[str]:
@@ -206,7 +219,11 @@ _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|
 _AND_LIKE = re.compile(r"\b(?:and|or|kind of|sort of) like (?P<img>[a-z ]{3,30}?)(?=[.?!,;:]|\s+(?:is|are|does|do|could|can|lupus)\b|$)")
 _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out"
                     r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) going (?:mad|crazy|insane|nuts)|losing (?:my|her|his) mind"
-                    r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things))\b")
+                    r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things)"
+                    # "…or do I just tough it out until it calms down": how long, not what is asked about
+                    r"|like (?:hell|crazy|mad|the devil|nobody'?s business)"
+                    r"|(?:a |the )?waste of (?:my|our|her|his|your|their|the) \w+(?: (?:and|or|&) (?:my |our |the )?\w+)?"
+                    r"|until (?:it|things|this|that|they|the \w+) (?:calms?|settles?|clears?|goes|dies|eases?|wears?|quiets?) (?:down|up|away|off))\b")
 
 
 # A word or two glossed in brackets after a word ("the antibodys (Antikörper)", "nerve test (ENG)"): the same thing

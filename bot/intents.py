@@ -19,7 +19,11 @@ _SMALL = {
     "greeting": re.compile(rf"^({_GREETING})([ ,!.]+(how are you( doing)?( today)?|how's it going|bot))?[ ,!.?]*$"
                            rf"|^(({_GREETING})[ ,!.]+)?{_NEW_HERE}([ ,!.]+{_NEW_HERE})*[ ,!.]*$"
                            rf"|^(({_GREETING})[ ,!.]+)?({_TESTING})[ ,!.?]*$"),
-    "thanks": re.compile(r"^((ok(ay)?|great|cool|perfect|awesome|got it)[ ,!.]*)?(thanks?( you)?|thx|ty|cheers|much appreciated)\b(?![^?]*([,.!;] *|\b(and|but|so|also) )(what|how|why|when|where|which|who|can|could|does|do|is|are|should|tell me)\b)[^?]*$"),
+    "thanks": re.compile(r"^((hey|hi|oh|ok(ay)?|great|cool|perfect|awesome|got it|right|brilliant|lovely)[ ,!.]*)*(thanks?( you)?|thx|ty|cheers|much appreciated)\b(?![^?]*([,.!;] *|\b(and|but|so|also) )(what|how|why|when|where|which|who|can|could|does|do|is|are|should|tell me)\b)[^?]*$"
+                         # "that really helped, thanks", "this was very useful"
+                         r"|^((ok(ay)?|great|oh|wow)[ ,!.]*)?(that|this|it|you)( (really|actually|truly|have|'ve|has))* (helped|help|been|was|were)"
+                         r"( (really|very|so|super|most|a great|a big|such a))* ?(helpful|useful|great|a help|a lot|loads|so much|heaps)?"
+                         r"( (help|a lot|loads|so much))?[ ,!.]*((thanks?|thank you|cheers|ty|thx)( (so|very) much)?)?[ ,!.]*$"),
     "capabilities": re.compile(
         # …after a greeting too ("hello, what can you help me with?")
         rf"^(({_GREETING})[ ,!.]+)?((what|how) (can|do|could) you (do|help( me)?( with)?)|who are you|what are you|are you (a )?(bot|human|robot|doctor|real)"

@@ -117,6 +117,11 @@ class Vocabulary:
         """English words the lexicon translates and the corpus lacks: the few a slip is checked against."""
         return [w for w in _all_english() if stem(w) in self._lay_stems]
 
+    def complete(self, start: str) -> str | None:
+        """The one corpus word beginning with ``start`` ("vasc" → "vasculitis"), if only one does."""
+        found = {w for w in self._choices if w.startswith(start) and w != start}
+        return found.pop() if len(found) == 1 else None
+
     def corpus_match(self, word: str) -> str | None:
         """The corpus word ``word`` is most likely a slip of, if any (no English fallback)."""
         match = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=SPELLING_CUTOFF)
@@ -185,9 +190,15 @@ def _all_english() -> tuple[str, ...]:
     return tuple(w for w in most_common(10**6) if len(w) >= 6 and w.isalpha())  # every word of the table
 
 
+# A word cut short with a dash ("a long word beginning VASC- on my notes"): the start of a word the patient could
+# not spell.
+_CUT_SHORT = re.compile(r"\b([A-Za-z]{4,})-(?=\s|[.,;:!?)]|$)")
+
+
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
-    raw_words = _join_split_words(words(as_read(text)), vocabulary)
+    read = _CUT_SHORT.sub(lambda m: vocabulary.complete(m[1].lower()) or m[0], as_read(text))
+    raw_words = _join_split_words(words(read), vocabulary)
     corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))

@@ -90,6 +90,8 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
         patterns.append(_VISIT_FOR)
     if cue is _DOES:
         patterns.append(_PURPOSE)
+    if cue is _NAMES:
+        patterns.append(_NAME_KIND)
     low = question.lower()
     return frozenset(w for p in patterns for m in p.finditer(low)
                      for w in re.findall(r"[a-z][\w-]*", " ".join(g for g in m.groupdict().values() if g)))
@@ -110,8 +112,8 @@ _VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this)
                         r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
 
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:\w+ ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
-                      r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in plain (?:words|english)"
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:[\w']+,? ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
+                      r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in the first place|in plain (?:words|english)"
                       r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain)(?: \w+)? (?:words|terms|english|language)"
                       r"|please|pls|plz))*\s*[?.!]*\s*$", re.I)
 _MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
@@ -122,9 +124,9 @@ _WHAT_DOES_MEAN = re.compile(
 # …or with how to put it around it ("explain in plain english what lupus actually is", "…what lupus is in normal
 # english before I see the specialist").
 _PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman'?s?)(?: \w+)? (?:words|terms|english|language)|simply|to me)"
-_EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
-                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means)(?:,?\s+(?:" + _PLAINLY
-                           + r"|(?:before|for|so|because|as)\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
+_EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|idea)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
+                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for)(?:,?\s+(?:" + _PLAINLY
+                           + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
 # "the condition", "that label": a subject named before the question, like a pronoun.
@@ -147,6 +149,9 @@ _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})(?:\s+(?:on|in|at|of|for) (?:my|h
 _DOES = re.compile(r"\b(responsible for|protective|protects?|relay|insulat\w*|covering|calm\w*|modulat\w*)\b", re.I)
 # "what is their job?": the words asking for a purpose name nothing the answer must say.
 _PURPOSE = re.compile(r"\b(?P<aside>job|role|purpose|function|point)\b")
+# "what's the proper medical name for…": the kind of name asked for names nothing the answer must say.
+_NAME_KIND = re.compile(r"\b(?P<aside>(?:(?:medical|proper|official|real|correct|right|technical|clinical|actual|scientific) ){1,2})"
+                        r"(?:name|term|word)\b")
 _RULED_OUT = re.compile(r"\b(rule out|exclusion|other potential causes|secondary cause|attributable|co-existing)\b", re.I)
 _BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I)
 # "…known as neuropsychiatric lupus": the name and up to three words of it.
@@ -156,6 +161,8 @@ _ANSWER_TYPES = [
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b"
                 # "what is actually happening inside his body that makes his nerves hurt?"
                 r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b"
+                # "what it is about lupus that makes the nerves hurt"
+                r"|\bwhat (is it|it is|it'?s) (\w+ )?about\b"
                 # "…my own immune system is going after my nerves?? how does it even do that"
                 r"|\bhow (does|do|can|could|would) (it|they|lupus|sle|that|the \w+)( \w+)? (even |actually |really )?do (that|this|it)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
@@ -170,7 +177,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
@@ -200,12 +207,19 @@ _ANSWER_TYPES = [
                 r"|\b(kind|type|form|sort|variety)s?\b[^?]{0,25}\b(worst|most serious|most severe|most dangerous)\b"
                 r"|\bwhich one\b[^?]{0,15}\b(worst|most serious|most severe|most dangerous)\b", re.I),
      re.compile(r"\b(more|most) (severe|serious)\b", re.I), W_SURE_CUE),
+    # What matters most ("which of the two matters most?", "what's the priority?"): the sentence saying what comes first.
+    (re.compile(r"\b(matters? (the )?most|most important|more important|(the|top|main|first) priority|prioriti[sz]e)\b", re.I),
+     re.compile(r"\b(most important|priority|crucial|essential|first)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
                 r"|\bthe most (common|usual|typical|frequent)\b"
                 r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
      re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent|more severe|most severe)\b", re.I)),
+    # How common it is ("is nerve pain a rare lupus thing or do loads of us get it?"): a sentence saying how often.
+    (re.compile(r"\b(rare|uncommon|how common|is (it|this|that) common|how often do (people|patients)|how many (people|patients|of us)"
+                r"|(lots|loads|plenty|a lot|many|most) of (us|people|patients|lupus patients))\b", re.I),
+     re.compile(r"\b(frequently|less frequent|most common|rare|rarely)\b", re.I)),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart.
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 r"|connected to each other)\b", re.I),
@@ -223,7 +237,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
     (re.compile(r"\b(what'?s|what is|whats) (it|this|that) call?e?d\b|\b(a|the) (\w+ )?(name|term|word) for\b"
-                r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhat('?s| is) the (medical |proper |official |real )?(name|term)\b", re.I),
+                r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhats?('?s| is)? the ((medical|proper|official|real|correct|right|technical|clinical|actual) ){0,2}(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
     # What something is for ("what are those small fibres actually for?", "what does myelin normally do?", "what is their
     # job?"): the sentence saying what it does.
@@ -248,9 +262,15 @@ _ANSWER_TYPES = [
 ]
 
 
+# A name spelled out ("something beginning with an E", "a long word beginning VASC-") asks about no first step.
+_SPELLED = re.compile(r"\b(?:beginning|starting|begins|starts) with (?:an? |the letter )?['\"]?[a-z]['\"]?(?=\W|$)"
+                      r"|\b(?:word|name|term|something) (?:beginning|starting) (?:with )?\S+", re.I)
+
+
 def _answer_cue(question: str) -> tuple[re.Pattern | None, float]:
     """Words that mark an answer of the kind the question asks for ("why" → causes), if it asks one, and
     what such an answer is worth."""
+    question = _SPELLED.sub(" ", question)
     for asks, cue, *weight in _ANSWER_TYPES:
         if asks.search(question):
             return cue, (weight[0] if weight else W_ANSWER_TYPE)

@@ -29,7 +29,10 @@ _EMERGENCY = [
     r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
     r"\blegs? (just )?(gave out|gave way|went dead)\b|\bcan'?t (stand|walk) (up )?(or|and) (walk|stand)\b|\bcan'?t move my (legs?|arms?)\b",
     # Feet or hands that cannot be felt are the everyday numbness of neuropathy, an emergency only when sudden (below).
-    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side|feet|foot)\b"
+    # …and a foot that will not lift "properly" is the foot drop of a damaged nerve, come on over weeks.
+    r"\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(arms?|legs?|hands?|face|side)\b"
+    r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(feet|foot)\b"
+    r"(?!\s+(properly|very well|well|any ?more|these days|like (i|she|he) used to)\b)"
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
     r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
@@ -441,7 +444,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
            r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(?<!what )(?<!which )(should|shall|do) (i|we) (ask|push|insist) (for|on)"
-           r"|(should|shall) (i|we|she|he) (go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
+           r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 

@@ -49,7 +49,7 @@ _CHAT = {
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
-    "summat": "something", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really",
+    "summat": "something", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really",
     "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
@@ -71,17 +71,30 @@ _NO = re.compile(r"\b(?:do|does|dose|did|would|will|can|could|to|even|really)\s+
 _WERE = re.compile(r"(?:^|(?<=[.!?]\s))were(?=\s+(?:on|in|abouts|about|does|do|is|would|can|should)\b)", re.I)
 
 
+# "small fibre neurology", "poly neurology": the specialty named for the disease, after words only the disease takes.
+_NEUROLOGY = re.compile(r"\b(poly|small[- ]fib(?:re|er)s?|peripheral|autonomic|sensory|motor|sensori-?motor|diabetic)(\s*)neurology\b",
+                        re.I)
+
+
 def _sound_alikes(text: str) -> str:
+    text = _NEUROLOGY.sub(r"\1\2neuropathy", text)
     text = _DOSE.sub(lambda m: m[0] if (m[1] or "").strip().lower() in _DOSE_NOUN else (m[1] or "") + "does", text)
     text = _WH_DOSE.sub(lambda m: m[1] + " does", text)
     text = _NO.sub(lambda m: m[0][: m.start(1) - m.start(0)] + "know", text)
     return _WERE.sub("where", text)
 
 
+# Set phrases that ask nothing ("…by the way", "to be honest"), whose words would otherwise be taken as the subject.
+# ("in the first place" stays: the lexicon reads it as asking for the underlying cause.)
+_IDIOM = re.compile(r",?\s*\b(?:in (?:plain|normal|simple|everyday|basic|regular|layman'?s?|lay) (?:english|terms|words|language)"
+                    r"|at the end of the day|for what it'?s worth|if (?:it|that) makes sense"
+                    r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell)\b,?", re.I)
+
+
 def expand_chat(text: str) -> str:
-    """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for, and sound-alike slips
-    ("how dose that hurt") as the words meant."""
-    return _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text))
+    """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for, sound-alike slips
+    ("how dose that hurt") as the words meant, and set phrases that ask nothing taken out."""
+    return _IDIOM.sub(" ", _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)))
 
 
 def fold(text: str) -> str:

@@ -785,3 +785,85 @@ def test_a_message_asking_two_things_the_articles_never_cover_is_still_refused(a
                             "did years ago?")
     assert reply.abstained and reply.claims == [], reply.reply
 
+
+
+# Read from holdout61, 63 and 64 (written blind: people over 70, worries about work, half-remembered terms).
+ASKED_IN_THEIR_OWN_WORDS = [
+    ("Forgive my ignorance, but what exactly is lupus in the first place? I was only told I have it this spring and "
+     "the doctor rather rushed through it. Many thanks, Dorothy Ellis", "chronic autoimmune"),
+    ("Could you kindly explain in plain English what it is about lupus that makes the nerves hurt at all?",
+     "underlying cause"),
+    ("Along with my lupus I have what my doctor calls the 'sticky blood' antibodies. Does that make matters any worse "
+     "where the nerves are concerned?", "Antiphospholipid"),
+    ("My neurologist mentioned a needle test in the muscles, something beginning with an E. What is the purpose of it?",
+     "EMG"),
+    ("Why on earth would they want to take a little piece of my skin? I was told it is to do with my nerves, which "
+     "seems very odd to me.", "biopsy"),
+    ("What are the names of the medicines that quieten down the immune system for lupus nerve trouble?",
+     "cyclophosphamide"),
+    ("The specialist wrote a long word beginning VASC- on my notes, something about the blood vessels being inflamed. "
+     "Can you tell me what that is, in simple terms?", "vasculitis"),
+    ("what tests am i likely in for to confirm lupus nerve damage? trying to figure out how many days off im gonna "
+     "need", "Specialized tests"),
+    ("how do i even explain what lupus actually is to my boss? he thinks it just means im tired a lot",
+     "chronic autoimmune"),
+    ("is physical therapy actually gonna help or is it a waste of my PTO", "physical therapy"),
+    ("whats the proper medical name for when lupus gets into your nervous system? the form for my employer wants a "
+     "diagnosis written out", "neuropsychiatric lupus"),
+    ("my report says something like 'sensory motor poly neurology' and i have no clue what that means in normal "
+     "english", "sensorimotor polyneuropathy"),
+    ("whats the nerve MRI actually measuring? the one where they put stickers on you and give little electric shocks",
+     "speed and strength"),
+    ("ibuprofen does literally nothing for my burning feet. is that normal or am i taking it wrong",
+     "over-the-counter"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", ASKED_IN_THEIR_OWN_WORDS)
+def test_idioms_set_phrases_and_half_remembered_terms_still_get_the_answer(answer_bot, loaded_index, message,
+                                                                          fragment):
+    reply = ask(answer_bot, message)
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+FOLLOW_UPS_ABOUT_THE_CONCEPT = [
+    (("The neurologist tapped my knees and ankles with a little rubber hammer.",
+      "What was he looking for, do you suppose?"), "neurological exam"),
+    (("I've been sent to a physical therapist for my weak ankles", "what's that going to do for me?"),
+     "physical therapy"),
+    (("my rheumy said the blood vessels are inflamed from my lupus",
+      "ok but how does that end up messing with my nerves? my legs tingle all day at the job"), "vessels"),
+    (("I'm on gabapentin for the lupus nerve pain now", "if that doesnt do enough what else do doctors usually try?"),
+     ("Tricyclic", "Topical")),
+    (("I was told there are two sides to treating this lupus nerve pain.", "Which of the two matters most?"),
+     "most important step"),
+]
+
+
+@pytest.mark.parametrize("turns, fragment", FOLLOW_UPS_ABOUT_THE_CONCEPT)
+def test_a_follow_up_is_about_what_the_turn_before_named_most_of(answer_bot, loaded_index, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    # …either of the other treatments beside the one quoted answers "what else do doctors try?"
+    fragments = (fragment,) if isinstance(fragment, str) else fragment
+    assert any(f in c.text for f in fragments for c in reply.claims), reply.reply
+    assert_grounded(reply, loaded_index)
+
+
+def test_is_there_another_one_like_it_may_be_answered_by_the_sentence_already_quoted(answer_bot):
+    reply = ask(answer_bot, "what is gabapentin used for with lupus", "is there another one like it")
+    assert_quotes(reply, "pregabalin")
+
+
+@pytest.mark.parametrize("message", ["do I legally have to tell my employer I have lupus neuropathy?",
+                                     "will my insurance cover the skin biopsy for lupus nerve damage?"])
+def test_the_law_and_insurers_the_articles_never_mention_get_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+@pytest.mark.parametrize("message", ["hey thanks, that actually helped a lot", "that really helped, thanks",
+                                     "you have been a great help"])
+def test_thanks_told_in_other_words_gets_the_fixed_reply(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.reply == messages.THANKS and reply.claims == []

@@ -164,13 +164,16 @@ def test_thinking_of_cancelling_a_test_is_a_decision():
 
 @pytest.mark.parametrize("text", ["I can't feel my feet properly anymore, is that the lupus?",
                                   "I'm trying to describe my pain to my husband and I can't find the words",
-                                  "wait why would they cut my skin for nerve pain"])
-def test_everyday_numbness_and_idioms_raise_no_alarm(text):
+                                  "wait why would they cut my skin for nerve pain",
+                                  "my cousin has mononeuritis and she cant lift her foot properly anymore"])
+def test_everyday_numbness_foot_drop_and_idioms_raise_no_alarm(text):
     assert check_safety(text) is None
 
 
-def test_feet_that_suddenly_cannot_be_felt_are_an_emergency():
-    assert check_safety("suddenly i can't feel my feet or legs").kind == "emergency"
+@pytest.mark.parametrize("text", ["suddenly i can't feel my feet or legs", "i cant move my feet right now",
+                                  "he cant move his arm any more, it just happened"])
+def test_limbs_that_suddenly_cannot_be_felt_or_moved_are_an_emergency(text):
+    assert check_safety(text).kind == "emergency"
 
 
 def test_a_convulsion_asked_about_is_not_one_happening():
