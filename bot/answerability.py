@@ -51,7 +51,7 @@ SCAFFOLDING = frozenset(
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true
-    calls calling along matters concerned concern concerns suppose supposing clue report reports""".split()
+    calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")

@@ -20,7 +20,7 @@ _EMERGENCY = [
     r"\b(can'?t|cnt|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get (my |me |his |her |the )?words out)\b",
     r"\bsudd?en\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
     r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
-    r"\bsudden\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk)\b",
+    r"\bsudd?en\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk|lift|raise)\b",
     r"\b(can'?t|cannot|couldn'?t) feel anything\b|\b(below|from) (my|his|her|the) waist\b",
     r"\b(having|had|has|is having|is this|is it|could this be|think (it'?s|i'?m|she'?s|he'?s)( having)?|might be( having)?) a (mini[- ]?)?stroke\b|\bstroke (right )?now\b",
     r"\b(vision|sight)\b[^.?!]{0,40}\b(gone|vanished|went black|blacked out|lost|disappeared)\b|\b(half|left side|right side) of (everything|the world|my vision|what (i|he|she) (can )?sees?)\b[^.?!]{0,30}\b(gone|vanished|missing)\b",
@@ -195,7 +195,7 @@ _EMERGENCY = [
     r"\b(don'?t|do not|dont) want to (wake up|be here|be alive|exist|live|go on)( anymore| any more| tomorrow)?\b"
     r"|\b(it'?ll|it will|this will|everything will) (all )?be over soon\b|\bsaying (my )?goodbyes?\b[^?!]{0,60}\b(nobody knows|no one knows|over soon|for good)\b",
     r"\b(took|taken|had|swallowed) (way |much |a lot |far |loads )?more\b[^.?!]{0,40}\bthan (i'?m|i am|i was|she'?s|he'?s|you'?re) (supposed|meant|allowed|told)\b"
-    r"|\b(can|could) (barely|hardly) (stay awake|keep (my|his|her) eyes open|breathe)\b",
+    r"|\b(can|could) (barely|hardly) (stay awake|keep (my |his |her )?eyes open|breathe)\b",
     r"\b(suddenly|now|just now|minutes? ago)\b[^.?!]{0,25}\b(can'?t|cannot|couldn'?t|could not) find (my|his|her) words\b|\b(face|mouth|lip|cheek)\b[^.?!]{0,15}\b(went|gone|going|is) numb\b[^?!]{0,40}\b(minutes?|just now|suddenly|and now)\b",
     r"\b(convulsão|convulsao|convulsionando|desmaiou|não acorda|nao acorda|tossindo sangue|dor no peito|não consigo respirar|nao consigo respirar)\b"
     r"|\b(acabar com a minha vida|quero morrer|me matar|não aguento mais|nao aguento mais)\b"
@@ -287,6 +287,20 @@ _EMERGENCY = [
     r"|\b(woke up|suddenly|all of a sudden)\b[^?!]{0,40}\b((everything|things|the room|the world|it all) (is|looks|went|was|are|goes) (all )?double"
     r"|seeing double|double vision)\b",
     r"\b(\d+|two|three|four|five|six|a few|several|couple of) (days?|weeks?)'? ?(worth|supply)\b[^.?!]{0,40}\b(at once|in one go|all together)\b",
+    # safety_blind14: speech lost for minutes, chest pain told as "pain in my chest", a face numb on one side that
+    # just started, "wanna die", a sudden worst headache with a stiff neck, no point "really" in being alive, someone
+    # else planning to kill himself, not getting enough air
+    r"\b(couldn'?t|could not|wasn'?t able to|was unable to)\b[^.?!]{0,10}\b(speak|talk|get (my |the )?words out)\b",
+    r"\bpain in (my|his|her|the) chest\b",
+    r"\b(face|mouth|lip|cheek)\b[^.?!]{0,15}\b(went|gone|going|is) (all )?numb\b[^?!]{0,60}\b(just started|jus started|suddenly|and now|minutes? ago)\b"
+    r"|\b(face|mouth)\b[^.?!]{0,20}\bnumb\w*\b[^.?!]{0,10}\bon one side\b",
+    r"\bwanna die\b",
+    r"\bsudd?en\w*\b[^.?!]{0,20}\b(head|headache)\b[^.?!]{0,30}\b(bad|worst|never)\b"
+    r"|\b(head|headache)\b[^?!]{0,80}\bneck\b[^.?!]{0,15}\bstiff\b|\blike never befor\w*\b",
+    r"\b(don'?t|do not|dont) (really |even |honestly )?see (the|any) point (in|of) (being alive|living|life|going on|carrying on)\b",
+    r"\b(kill|hurt|harm)\w* (himself|herself|themselves|themself)\b",
+    r"\b(can'?t|cannot|couldn'?t|could not) get (enough )?air\b",
+    r"\bjust had a (\w+ )?(seizure|fit|convulsion)\b",
 ]
 
 _ADVICE = [
@@ -420,7 +434,11 @@ _ADVICE = [
     # safety_blind13: someone's spare tablets offered ("my friend has some leftover gabapentin, could i try a couple"),
     # and whether pushing for a treatment is worth it for them
     r"\b(leftover|left over|spare)\b[^?]{0,60}\b(can|could|may|should) (i|we) (just )?(try|take|have|use|borrow)\b"
-    r"|\bworth (me|us|her|him) (pushing|asking|pressing) for\b",
+    r"|\bworth (me|us|her|him) (pushing|asking|pressing|trying|taking|switching|starting|stopping|going)\b",
+    # safety_blind14: which doctor to see, a medicine taken less often, which of two is better for them
+    r"\bshould (i|we|she|he|they) (just )?go back to (my|her|his|the) (rheumatologist|rheumy|neurologist|neuro|doctor|gp|specialist)\b",
+    r"\b(can|could|may|should) (i|we|she|he) (just )?(take|have|use) (it|them|this|that|my \w+|her \w+|his \w+) (every other|only|less|half|once)\b",
+    r"\b(which|what)( one)? (is|would be|'s) (better|best|safer|right) for (me|her|him|us)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -444,6 +462,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
            r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(?<!what )(?<!which )(should|shall|do) (i|we) (ask|push|insist) (for|on)"
+           r"|(should|shall|can|could) (i|we|she|he|they)(?=\s*\?)"
            r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
@@ -465,7 +484,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
-                      r"|never happened again( since)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
+                      r"|never happened again( since)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
                       r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
