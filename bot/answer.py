@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 
 from . import messages as text_of
-from .answerability import (STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term, key_terms, statements_needed,
-                            topical_count)
+from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term,
+                            key_terms, statements_needed, topical_count)
 from .clauses import asked_part, each_question
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 _SEARCH_DEPTH = RERANK_DEPTH  # fused candidates examined per question: the ones the reranker orders
 _IT = re.compile(r"\b(it|its|it's)\b")  # a turn pointing back at one earlier subject
-_THOSE = re.compile(r"\b(those|these)\b")  # …or at several things (not "they": the doctors)
+_THOSE = re.compile(r"\b(those|these|one of them)\b")  # …or at several things (not "they": the doctors)
 # Asking for more of the same kind ("what else do doctors try?"), not for one like it or for the other of a pair named
 # ("…vs the other kind"), which the quoted sentence may answer itself.
 _BESIDES = re.compile(r"\b(what|anything|who|how) else\b|\b(any|some|what|which) other (options|treatments|things|ways|medications|medicines"
@@ -50,7 +50,8 @@ LEAN_COST = 0.4
 W_SIBLING = 0.3  # a sentence beside those quoted, when a follow-up asks for another one
 # Verbs of a personal decision ("should i refuse it?"): what is decided, not what it is about.
 _DECISION_STEMS = frozenset(stem(w) for w in "refuse decline skip cancel stop quit double halve bump take keep "
-                            "continue carry start switch swap change try".split())
+                            "continue carry start switch swap change try upping up raise raising increase lower "
+                            "reduce".split())
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,10 @@ class Bot:
             # before the question, not the decision itself.
             # …but never what it is set against ("a cream instead of swallowing more tablets").
             off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS and t.word not in kind.aside]
-            terms = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
+            # …and who it is for, when the articles never speak to them ("can I try for a baby while on treatment?").
+            who = [t for t in terms if t.stem in POPULATION_STEMS or t.stem in ASKED_SUBJECT_STEMS and not t.story]
+            top = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
+            terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
         # one it is?") or asks about things named before ("are those the things that go after the nerves, or is it

@@ -51,7 +51,7 @@ SCAFFOLDING = frozenset(
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true
-    calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice""".split()
+    calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -351,7 +351,8 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
 # A question asking for a number, dose, duration or frequency is answered only by a sentence stating one.
 _ASKS_QUANTITY = re.compile(
     r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
-    r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b"
+    r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b|\b(normal|usual|typical|healthy|reference) (numbers?|values?|range|levels?|readings?)\b"
+    r"|\b(is|are) (that|it|this|these|those) (number |reading |result |value )?(too |very |really )?(low|high)\b"
     r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) (dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
 )
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
@@ -377,19 +378,31 @@ _STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\
 # Whether a test or procedure hurts ("what's an EMG for?" then "does it hurt?") is answered only by a sentence saying
 # how it feels to have it, not by one about the pain being tested for.
 _ASKS_PROCEDURE_FEEL = re.compile(r"\b(does|will|would|is|do|did) (it|that|this|they|the \w+) (hurt|sting|painful|uncomfortable)\b"
+                                  r"|\b(going to|gonna) (hurt|sting|be painful|be uncomfortable)\b"
                                   r"|\bhow (painful|uncomfortable|sore)\b|\bis (it|that|this|the \w+) (painful|uncomfortable)\b")
 _PROCEDURE = re.compile(r"\b(tests?|testing|biops(y|ies)|emg|ncs|electromyography|nerve conduction|scans?|mri|ct|needles?"
                         r"|procedure|injections?|infusions?|exam|examination)\b")
 _STATES_PROCEDURE_FEEL = re.compile(r"\b(uncomfortable|discomfort|painless|sting\w*|hurts?|anaesthe\w*|anesthe\w*|numbing)\b")
 
 
+# Whether it shortens a life ("will i die sooner cause of lupus") is answered only by a sentence about survival.
+_ASKS_LIFESPAN = re.compile(r"\b(die|dying|death) (sooner|earlier|early|young|younger)\b|\blive (as long|shorter|less)\b"
+                            r"|\bhow long (will|do|can|would) (i|we|people|patients|she|he|they|you) (live|survive|have left)\b"
+                            r"|\bkills? (me|her|him|you|us|people|patients|someone)\b")
+_STATES_LIFESPAN = re.compile(r"\b(life expectancy|lifespan|survival|mortality|prognosis|fatal|live longer|life-threatening)\b")
+# Where to find someone ("is there a lupus nerve doctor near me in ohio") is answered only by a sentence naming a place.
+_ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|home)|around here|where can i find|who can i see in)\b")
+_STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|address|directory)\b")
+
+
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
-    something particular: a number or dose, whether something recovers, whether a test or procedure hurts."""
+    something particular: a number or dose, whether something recovers, whether a test or procedure hurts, where to
+    find someone, whether it shortens a life."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_RECOVERY.search(q), _STATES_RECOVERY),
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
-               _STATES_PROCEDURE_FEEL)]
+               _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN)]
     return [states for asked, states in needed if asked]
 
 

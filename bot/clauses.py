@@ -74,6 +74,7 @@ _ASIDE = re.compile(
     r"|i feel like|feel like|feeling (?:so |really |like )|nobody|no one|no-one|sorry|thanks|thank you|thx|ty\b|lol\b"
     r"|(?:that'?s|thats|this is|it'?s) what'?s (?:weirding|freaking|bugging|worrying|scaring|bothering|getting to) (?:me|us)\b"
     r"|(?:that'?s|thats|this is|that is) (?:what|how) (?:it|this|that) (?:feels?|felt)\b"
+    r"|(?:it'?s|its|it is|they'?re) (?:all )?over (?:my|the|his|her)\b"
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
@@ -223,7 +224,8 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
                     # "…or do I just tough it out until it calms down": how long, not what is asked about
                     r"|like (?:hell|crazy|mad|the devil|nobody'?s business)"
                     r"|(?:a |the )?waste of (?:my|our|her|his|your|their|the) \w+(?: (?:and|or|&) (?:my |our |the )?\w+)?"
-                    r"|until (?:it|things|this|that|they|the \w+) (?:calms?|settles?|clears?|goes|dies|eases?|wears?|quiets?) (?:down|up|away|off))\b")
+                    r"|(?:until|till|til|'til) (?:it|things|this|that|they|the \w+|lupus|my \w+) (?:calms?|settles?|clears?|goes|dies|eases?"
+                    r"|wears?|quiets?) (?:down|up|away|off))\b")
 
 
 # A word or two glossed in brackets after a word ("the antibodys (Antikörper)", "nerve test (ENG)"): the same thing

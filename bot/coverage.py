@@ -14,8 +14,8 @@ from dataclasses import replace
 import numpy as np
 
 from . import word_table
-from .answerability import (COMMON_SUBJECT_WEIGHT, SUBJECT_WEIGHT, SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term,
-                            corpus_terms, cover, specificity)
+from .answerability import (ASKED_SUBJECT_STEMS, COMMON_SUBJECT_WEIGHT, POPULATION_STEMS, SUBJECT_WEIGHT,
+                            SYNONYM_SIMILARITY, Coverage, CorpusTerms, Term, corpus_terms, cover, specificity)
 from .acronyms import defined_acronyms
 from .concession import split_concession
 from .context import antecedents, carried_on, paragraph_before
@@ -139,7 +139,10 @@ class CoverageJudge:
             corpus, passing = self._asserted_corpus, self.in_passing(s)
             evidence = evidence - passing
         cov = cover(terms, evidence, title, corpus, around)
-        loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT]
+        # (Who a question is for and the subjects patients ask of every article, a lifespan or a diet, are named or
+        # not: "sooner" is no paraphrase of "eventual".)
+        loose = [t for t in cov.missing if t.weight >= SUBJECT_WEIGHT
+                 and t.stem not in POPULATION_STEMS and t.stem not in ASKED_SUBJECT_STEMS]
         synonyms = {t.stem for t in loose if self._closest(t.word, s) >= SYNONYM_SIMILARITY}
         # "inflammation in these tiny vessels" is about vasculitis: the article defined it so.
         synonyms |= {t.stem for t in cov.missing

@@ -99,11 +99,14 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
 
 # "…anything I can put on the skin instead of swallowing more pills?": what they would rather not is not asked about.
 _CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>(?:[\w-]+ ){0,3}[\w-]+)"
+                         # "why scan my head when the problem is my feet tingling?"
+                         r"|\bwhen (?:the |my |all the )?(?:problem|issue|pain|trouble|symptoms?)(?: is| are|'s)(?: only| just| all)?"
+                         r" (?:in )?(?P<where>(?:[\w-]+ ){0,3}[\w-]+)"
                          # "…when it's my nerves that are damaged, not a sprain"
                          r"|,\s*not (?:a|an|just a|just an|some|like a) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
-_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|frying|damaging|affecting|responsible for|to blame for|the cause of"
+_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|responsible for|to blame for|the cause of"
                          r"|(?:real |actual |main )?reason(?: for| why)?|(?P<harm>wrecking|ruining|messing (?:up|with)))"
                          r"(?P<aside>(?: [\w-]+){1,5})")
 # "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
@@ -112,14 +115,16 @@ _VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this)
                         r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
 
-_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |(?:[\w']+,? ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
+_WHAT_IS = re.compile(r"^\s*(?:so |and |but |ok |okay |wait,? |um+,? |uh+,? |hmm+,? |sorry,? |(?:[\w']+,? ){1,4}but )?(?:what|whats|what's|wat)\s+(?:actually |exactly |really |even )?(?:is|are|'s)?\s*(?:a |an |the )?(.+?)"
                       r"(?:,?\s+(?:exactly|mean|means|again|actually|actualy|really|anyway|though|in the first place|in plain (?:words|english)"
                       r"|in simple (?:words|terms)|in (?:normal|everyday|easy|basic|lay|laymans?|layman's|regular|simple|plain)(?: \w+)? (?:words|terms|english|language)"
                       r"|please|pls|plz))*\s*[?.!]*\s*$", re.I)
+# "neuropathic = ?": a word and an equals sign, asking what it means.
+_EQUALS = re.compile(r"\b([\w-]+(?: [\w-]+)?)\s*=\s*\?")
 _MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
-    r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:mean|means|stand for|stands for)\b", re.I)
+    r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:actually |really |even |exactly )?(?:mean|means|stand for|stands for)\b", re.I)
 # "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
 # …or with how to put it around it ("explain in plain english what lupus actually is", "…what lupus is in normal
 # english before I see the specialist").
@@ -158,7 +163,8 @@ _BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I
 _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0,2})", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
 _ANSWER_TYPES = [
-    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|\bwhy\b"
+    # ("could one of them be why…" asks which cause, below)
+    (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|(?<!\bbe )\bwhy\b"
                 # "what is actually happening inside his body that makes his nerves hurt?"
                 r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b"
                 # "what it is about lupus that makes the nerves hurt"
@@ -178,8 +184,11 @@ _ANSWER_TYPES = [
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
     (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
-                r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
+                r"|(instead of|rather than|and not|, not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
+                # "on 5 meds, could one of them be why my feet tingle?"
+                r"|(could|might|may|can) (one of )?(them|those|these|my (\w+ )?(meds|pills|medications?|medicines?|tablets|drugs)"
+                r"|the (\w+ )?(meds|pills|medications?|medicines?|tablets|drugs)) (\w+ )?be (why|what|the (reason|cause))"
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
                 r"|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|which of (his|her|my|their|the|your) (conditions|illnesses|diseases|problems)"
@@ -208,13 +217,15 @@ _ANSWER_TYPES = [
                 r"|\bwhich one\b[^?]{0,15}\b(worst|most serious|most severe|most dangerous)\b", re.I),
      re.compile(r"\b(more|most) (severe|serious)\b", re.I), W_SURE_CUE),
     # What matters most ("which of the two matters most?", "what's the priority?"): the sentence saying what comes first.
-    (re.compile(r"\b(matters? (the )?most|most important|more important|(the|top|main|first) priority|prioriti[sz]e)\b", re.I),
+    (re.compile(r"\b(matters? (the )?most|most important|more important|(the|top|main|first) priority|prioriti[sz]e"
+                r"|(the )?(main|biggest|number one|most important) (thing|step|part)|first and foremost)\b", re.I),
      re.compile(r"\b(most important|priority|crucial|essential|first)\b", re.I), W_SURE_CUE),
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
                 r"|\bthe most (common|usual|typical|frequent)\b"
-                r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b", re.I),
+                r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b"
+                r"|\b(mostly|mainly|predominantly|largely) (the )?(\w+ )?(nerves|ones|fibres|fibers)\b", re.I),
      re.compile(r"\b(vulnerable|susceptible|prone|predominantly|mainly|chiefly|most common|most frequent|more severe|most severe)\b", re.I)),
     # How common it is ("is nerve pain a rare lupus thing or do loads of us get it?"): a sentence saying how often.
     (re.compile(r"\b(rare|uncommon|how common|is (it|this|that) common|how often do (people|patients)|how many (people|patients|of us)"
@@ -247,8 +258,8 @@ _ANSWER_TYPES = [
      _DOES, W_SURE_CUE),
     # Whether the link is real ("is that even a real thing?", "can it actually mess with your nerves or is that a myth?"):
     # a sentence saying plainly that it does.
-    (re.compile(r"\b(a real thing|even a thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
-                r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack|do (that|this) to)"
+    (re.compile(r"\b(a real thing|even a thing|an? (known|recogni[sz]ed|documented|proper|genuine) thing|is (it|that|this) (even |really |actually )?(real|a thing|true)|a myth|made up"
+                r"|(can|does|could|do) (lupus|it|sle|they) (actually|really|even|truly) (cause|give|mess|affect|damage|hurt|go after|attack|do (that|this)( to)?)"
                 # "is the nerve pain actually caused by the lupus itself or…"
                 r"|(is|are) (the |my |this |that |her |his )?(\w+ ){0,2}(actually|really|truly) (caused by|due to|coming from|from) (the )?(lupus|sle)"
                 # …asked in a statement's order, as many who learnt English later ask it ("this sickness can make pain…?")
@@ -292,6 +303,7 @@ def _defined_subject(question: str) -> str | None:
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
     # The first match naming a short subject, tried lazily in order: "what is lupus exactly? my sister just got
     # diagnosed" read whole names everything after "what is".
+    tries += ((_EQUALS.search, question),)
     found = (find(text) for find, text in tries)
     m = next((f for f in found if f and len(_SECOND_QUESTION.split(f.group(1))[0].split()) <= 5), None)
     named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
@@ -324,5 +336,11 @@ def _is_definition(sentence: str, subject: str) -> bool:
     subj = re.escape(subject.replace("-", " "))
     # The name itself, or its acronym in brackets, then the definition ("the myelin sheath, the protective covering…"
     # with its head noun), not "…NCS and EMG results are typically normal".
-    return bool(re.search(rf"(?:known as|called) {subj}\b|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,|\s*\(| is | are | refers)"
+    # …or glosses it in brackets or after "or" ("the nerve fiber itself (axonal)", "nerve pain, or neuropathic pain";
+    # not the last of a list, "pain, tingling, or numbness").
+    if any("," not in low[max(0, m.start() - 30) : m.start()] for m in re.finditer(rf", or {subj}\b", low)):
+        return True
+    return bool(re.search(rf"(?:known as|called) {subj}\b|\({subj}\)"
+                          rf"|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b"
+                          rf"|\s*\(| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
                           rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))

@@ -7,6 +7,7 @@ about ("kidney" in a kidney question) should not rank first. Measured in ``bench
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,7 +18,7 @@ from .framing import as_read
 from .query import Query
 from .question_type import W_SURE_CUE, QuestionType, question_type
 from .retrieval import HybridRetriever
-from .text import words
+from .text import fold, words
 from .types import Hit
 
 # Weights of a sentence's relevance (set on eval/dev, dev2 and holdout answers; the answer stage adds
@@ -88,6 +89,10 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
         return kind, [t for t in terms if not t.story] or [t for t in terms if t.word not in kind.aside] or terms
     named = set(kind.defines.split()) if kind.defines else set()
+    # "my report says "axonal sensorimotor polyneuropathy" what does axonal mean?": the rest of the quote it was
+    # found in is where the word was read, not what is asked.
+    quoted_with = {w for q in _QUOTED.findall(fold(text)) if named and named <= set(words(q)) for w in words(q)}
+    terms = _as_story(terms, frozenset(quoted_with - named))
     if any(t.story and t.word in named for t in terms):
         # "…they said mono something multiplex. what is that": the word defined is the subject, the rest is story.
         return kind, [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story and t.word in named else t
@@ -97,6 +102,9 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
         # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?").
         terms = _as_story(terms, imagery)
     return kind, terms
+
+
+_QUOTED = re.compile(r"\"([^\"]{3,80})\"")
 
 
 def _as_story(terms: list[Term], told: frozenset[str]) -> list[Term]:

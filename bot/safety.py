@@ -572,6 +572,9 @@ EMERGENCY_EXAMPLES = (
 EMERGENCY_SIMILARITY = 0.60
 
 
+_NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
+
+
 class SafetyCheck:
     """Patterns first; then, with an embedder, closeness in meaning to known emergencies."""
 
@@ -584,8 +587,10 @@ class SafetyCheck:
         found = check_safety(text)
         if found and found.kind == "emergency" or self.embedder is None:
             return found
-        if _over(normalize(text)):
-            return found  # told as over and done ("a seizure as a teenager, nothing since"): no net
+        if _over(normalize(text)) or _NEVER.search(normalize(text)):
+            # told as over and done ("a seizure as a teenager, nothing since") or as never had ("why a seizure pill if
+            # i never had a seizure"): no net
+            return found
         if self._examples is None:
             self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))
         closeness = float((self.embedder.encode([self.prepare(text)]) @ self._examples.T).max())

@@ -76,8 +76,19 @@ _NEUROLOGY = re.compile(r"\b(poly|small[- ]fib(?:re|er)s?|peripheral|autonomic|s
                         re.I)
 
 
+# "PT" is physical therapy where it is gone to, tried or done ("would going to pt help"), not a patient.
+_PT = re.compile(r"\b(to|try|trying|tried|doing|do|does|did|start|started|starting|about|of|with|in|at|some|more|from|and|or)"
+                 r"\s+pt\b(?!\s+(?:is|was|has|had|said|says|with|who)\b)|\bpt(?=\s+(?:help|helps|helped|work|works|exercises?|sessions?"
+                 r"|appointments?|actually|really)\b)", re.I)
+
+
+# "5 diff meds" (different), not "the diff between them" (difference).
+_DIFF = re.compile(r"\bdiff(?=\s+(?!between\b)[a-z]+s\b)", re.I)
+
+
 def _sound_alikes(text: str) -> str:
-    text = _NEUROLOGY.sub(r"\1\2neuropathy", text)
+    text = _DIFF.sub("different", _NEUROLOGY.sub(r"\1\2neuropathy", text))
+    text = _PT.sub(lambda m: m[0][: m.end(1) - m.start(0)] + " physical therapy" if m.lastindex else "physical therapy", text)
     text = _DOSE.sub(lambda m: m[0] if (m[1] or "").strip().lower() in _DOSE_NOUN else (m[1] or "") + "does", text)
     text = _WH_DOSE.sub(lambda m: m[1] + " does", text)
     text = _NO.sub(lambda m: m[0][: m.start(1) - m.start(0)] + "know", text)

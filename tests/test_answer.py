@@ -867,3 +867,46 @@ def test_the_law_and_insurers_the_articles_never_mention_get_an_abstention(answe
 def test_thanks_told_in_other_words_gets_the_fixed_reply(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.reply == messages.THANKS and reply.claims == []
+
+
+# Read from holdout67, 69 and 71 (written blind: patient-portal results, low health literacy, phone fragments).
+READ_IN_RESULTS_AND_PLAIN_WORDS = [
+    ('my nerve conduction report says "axonal sensorimotor polyneuropathy" what does axonal actually mean??',
+     "(axonal)"),
+    ('conclusion on my nerve test: "predominantly sensory neuropathy". is it normal for it to be mostly the feeling '
+     'nerves?', "Sensory nerves are particularly vulnerable"),
+    ("I've been taking ibuprofen for the burning feet for weeks and it does basically nothing. should i just keep "
+     "upping it?", "over-the-counter"),
+    ("what is SLE? it's all over my portal and nobody ever explained it properly", "chronic autoimmune"),
+    ("could the pills im on be what makes my hands tingle, not the lupus?", "medication side effects"),
+    ("my legs get so weak. would going to pt help at all", "physical therapy"),
+    ("burning, zaps, deep achy. does that sound like lupus nerve pain", "describe sensations"),
+    ("do i have to wait til lupus calms down to get pain meds", "symptomatic pain management"),
+]
+
+
+@pytest.mark.parametrize("message, fragment", READ_IN_RESULTS_AND_PLAIN_WORDS)
+def test_results_read_out_and_plain_words_still_get_the_answer(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["will i die sooner cause of lupus", "is there a lupus nerve doctor near me in ohio",
+                                     "is the zap test on my arm going to hurt?",
+                                     "my NCS says sural SNAP amplitude 3 uV. is that low? what's the normal number"])
+def test_a_lifespan_a_place_a_feeling_or_a_number_the_articles_never_give_gets_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_personal_decision_for_a_pregnancy_gets_the_clinician_notice_and_no_general_quote(answer_bot):
+    reply = ask(answer_bot, "Can I try for a baby while I'm on treatment for lupus nerve damage?")
+    assert reply.safety and reply.safety.kind == "medical_advice"
+    assert reply.claims == [], reply.reply
+
+
+def test_a_medicine_asked_about_by_someone_who_never_had_a_seizure_raises_no_alarm(answer_bot):
+    reply = ask(answer_bot, "why would they give me a seizure pill if i never had a seizure")
+    assert reply.safety is None
+    assert_quotes(reply, "Anti-seizure")
