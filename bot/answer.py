@@ -33,6 +33,8 @@ _THOSE = re.compile(r"\b(those|these|one of them)\b")  # …or at several things
 # ("…vs the other kind"), which the quoted sentence may answer itself.
 _BESIDES = re.compile(r"\b(what|anything|who|how) else\b|\b(any|some|what|which) other (options|treatments|things|ways|medications|medicines"
                       r"|meds|drugs|therapies|pills)\b")
+_HAPPENING = frozenset(stem(w) for w in "affect affects affected affecting cause causes caused causing happen happens "
+                       "happened make makes made get gets got go goes went".split())
 _ALIKE = re.compile(r"\blike (it|that|this|them|those|these)\b|\bsimilar\b")
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
@@ -156,7 +158,9 @@ class Bot:
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
                 # muscle?" after tingly hands asks about the needle test, not about tingling.
-                if _IT.search(r.focus.lower()):
+                # …or when all it says of its own is story or set aside ("why tho, the problem is burning in my feet,
+                # not my head" after the brain scan).
+                if _IT.search(r.focus.lower()) or terms and all(t.story for t in terms):
                     topic = replace(topic, position=-10)
                 else:
                     own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)
@@ -371,7 +375,9 @@ def _heaviest_concept(terms: list[Term]) -> Term | None:
     the therapy), then the heaviest word."""
     def together(t: Term) -> float:
         return sum(u.weight for u in terms if u is t or u.alternatives & t.alternatives)
-    return max(terms, key=lambda t: (together(t), t.weight), default=None)
+    # A verb saying only that something happens ("lupus can affect the brain too") is no topic; what it happens to is.
+    named = [t for t in terms if t.stem not in _HAPPENING] or terms
+    return max(named, key=lambda t: (together(t), t.weight), default=None)
 
 
 def _suggestion_text(title: str, article_text: str) -> str:

@@ -179,6 +179,7 @@ def specificity(word: str) -> float:
 # What a word of the story around a question ("…climbing stairs is hard now. how can they tell…") weighs
 # against a word of the question itself.
 STORY_SHARE = 0.5
+_GENERIC_HEADS = frozenset("condition conditions illness disease problem problems thing things issue issues".split())
 
 
 def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
@@ -195,6 +196,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
             continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
             continue  # "diff question", "quick question", "silly question": about the asking
+        if w in _GENERIC_HEADS and i and toks[i - 1] in ("that", "this", "those", "these"):
+            continue  # "what does that condition do?": a pointer back at what was named, like "it"
         s = stem(_base_form(w))
         # A stem told in the story and asked in the question ("type 2 diabetic… couldn't the diabetes be…") is asked.
         if s not in terms or (terms[s].story and w not in story):
@@ -390,19 +393,25 @@ _ASKS_LIFESPAN = re.compile(r"\b(die|dying|death) (sooner|earlier|early|young|yo
                             r"|\bhow long (will|do|can|would) (i|we|people|patients|she|he|they|you) (live|survive|have left)\b"
                             r"|\bkills? (me|her|him|you|us|people|patients|someone)\b")
 _STATES_LIFESPAN = re.compile(r"\b(life expectancy|lifespan|survival|mortality|prognosis|fatal|live longer|life-threatening)\b")
+# When in the day it is worse ("why is the burning SO much worse at night?") is answered only by a sentence naming a time.
+_ASKS_TIME_OF_DAY = re.compile(r"\b(worse|better|bad|flares?|flaring|hurts?|burns?)\b[^.?!]{0,25}\b(at night|in the (evening|morning)"
+                               r"|during the (day|night)|at bedtime|nighttime|night time)\b")
+_STATES_TIME_OF_DAY = re.compile(r"\b(night|nights|nighttime|evening|morning|bedtime|nocturnal|sleep)\b")
 # Where to find someone ("is there a lupus nerve doctor near me in ohio") is answered only by a sentence naming a place.
-_ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|home)|around here|where can i find|who can i see in)\b")
+_ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|home)|around here|where can i find|who can i see in"
+                         r"|recommend (me )?(a |an |any )?(good |great |decent )?(doctor|rheumatologist|neurologist|specialist|clinic|hospital))\b")
 _STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|address|directory)\b")
 
 
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
     something particular: a number or dose, whether something recovers, whether a test or procedure hurts, where to
-    find someone, whether it shortens a life."""
+    find someone, whether it shortens a life, when in the day it is worse."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_RECOVERY.search(q), _STATES_RECOVERY),
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
-               _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN)]
+               _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN),
+              (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY)]
     return [states for asked, states in needed if asked]
 
 

@@ -116,6 +116,8 @@ _TELLING = re.compile(
     r"|insurer|insurance))(?:'s|'ve|'d|'m|'re)? (?!(?:is|are|was|were) (?:that|this|it)\b)\w+"
     # …with its "I" left out ("cant sleep because of it", "been up all night")
     r"|(?:can'?t|cannot|couldn'?t|haven'?t|havent|been|still|kept|keep|got) \w+"
+    # "…any point in going to physio? its a lot of appointments on top of everything else"
+    r"|(?:it'?s|its|it is|that'?s|thats) (?:a lot|too much|so much|hard|tough|exhausting|draining)\b"
     # "…does stress make it worse? work's been mental"
     r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
     # …or how life is going ("…does stress play into it? work is nuts and my spin class is my only outlet")

@@ -13,7 +13,8 @@ from .text import normalize
 ROLES = ("user", "assistant")
 _OPENER = re.compile(r"^((ok|okay|right|alright|yeah|yes|hmm|oh) (but|so)|and|but|also|so|then|what about|how about|what if|and what|and how|same for|is that|are they|does it|do they|is it"
                      # "how does that end up messing with my nerves?": "that" as what the question is about
-                     r"|(how|why) (does|do|did|would|could|can|will|is|might) (that|this)(?! (test|scan|drug|medicine|doctor)\b))\b")
+                     r"|(how|why) (does|do|did|would|could|can|will|is|might) (that|this)(?! (test|scan|drug|medicine|doctor)\b)"
+                     r"|why (tho|though|then)|how come|(could|can|would|might|may|will) (those|these|that|this|they|it)( be)?)\b")
 _ANAPHORA = re.compile(r"\b(it|its|it's|that|this|those|these|they|them|their|there|one|ones|same)\b")
 # Words that can only point back ("which of the two", "the latter"): a follow-up however much it says.
 _POINTS_BACK = re.compile(r"\b(the two|both of (them|those|these)|which of (the|them|those|these)|the (latter|former)"

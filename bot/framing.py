@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .mixed_language import in_english
 from .text import expand_chat
 
 _TITLE = r"(?:(?:mr|mrs|ms|miss|mx|dr|rev|prof|sr|sister|nurse)\.?\s+)"
@@ -38,5 +39,6 @@ def unframe(text: str) -> str:
 
 
 def as_read(text: str) -> str:
-    """The message as every reading of it starts: the letter around it taken off, chat spellings written out."""
-    return expand_chat(unframe(text))
+    """The message as every reading of it starts: the letter around it taken off, words of another language mixed in
+    read in English, chat spellings written out."""
+    return expand_chat(in_english(unframe(text)))

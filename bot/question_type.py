@@ -100,10 +100,10 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
 # "…anything I can put on the skin instead of swallowing more pills?": what they would rather not is not asked about.
 _CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>(?:[\w-]+ ){0,3}[\w-]+)"
                          # "why scan my head when the problem is my feet tingling?"
-                         r"|\bwhen (?:the |my |all the )?(?:problem|issue|pain|trouble|symptoms?)(?: is| are|'s)(?: only| just| all)?"
+                         r"|(?:\bwhen |,\s*)(?:the |my |all the )?(?:problem|issue|pain|trouble|symptoms?)(?: is| are|'s)(?: only| just| all)?"
                          r" (?:in )?(?P<where>(?:[\w-]+ ){0,3}[\w-]+)"
                          # "…when it's my nerves that are damaged, not a sprain"
-                         r"|,\s*not (?:a|an|just a|just an|some|like a) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
+                         r"|,\s*not (?:a|an|just a|just an|some|like a|my|the|his|her|in my|in the) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
 _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|responsible for|to blame for|the cause of"
@@ -184,7 +184,9 @@ _ANSWER_TYPES = [
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
     (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
-                r"|(instead of|rather than|and not|, not) (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
+                r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)"
+                # "could the pills be what makes my hands tingle, not the lupus?" (not "…stuff for the pain, not the lupus?")
+                r"|\b(could|might|may|is it|be)\b[^?]{0,60}, not (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
                 r"|\b(could|couldn'?t|can'?t|might|may)\b[^?]{0,10}\b(it|this|that|the \w+|my \w+) (just )?be\b[^?]{0,40}\binstead\b"
                 # "on 5 meds, could one of them be why my feet tingle?"
                 r"|(could|might|may|can) (one of )?(them|those|these|my (\w+ )?(meds|pills|medications?|medicines?|tablets|drugs)"

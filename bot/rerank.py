@@ -99,8 +99,9 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
                       for t in terms]
     if any(t.story for t in terms):
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
-        # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?").
-        terms = _as_story(terms, imagery)
+        # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?"), nor is what
+        # the question sets aside ("why tho, the problem is burning in my feet, not my head").
+        terms = _as_story(terms, imagery | kind.aside)
     return kind, terms
 
 

@@ -44,7 +44,7 @@ _EMERGENCY = [
     # breathing
     r"\b(can'?t|cannot|can not|could ?n'?t|struggling to|hard to|trouble|difficulty|unable to)\b[^.?!]{0,12}\bbreath\w*",
     r"\b(lips?|face) (is |are )?(turning |going )?(blue|gr[ae]y)\b",
-    r"\bchok(e|ing)\b",
+    r"\bchok(e|ing)\b(?! off)",  # not "lupus can choke off the blood getting to the nerves"
     r"\bshort(ness)? of breath\b",
     r"\b(can'?t|cant|cannot) bre+a?the?\b|\bwheez\w*\b",
     r"\bno breathe?\b|\bgasping\b|\bblue (around|round) (the|his|her|my|their) (lips|mouth)\b|\b(breathing|breaths?) (is |are |has |have )?(gone |got |getting )?(very |really |so )?(slow\w*|shallow)\b",

@@ -910,3 +910,33 @@ def test_a_medicine_asked_about_by_someone_who_never_had_a_seizure_raises_no_ala
     reply = ask(answer_bot, "why would they give me a seizure pill if i never had a seizure")
     assert reply.safety is None
     assert_quotes(reply, "Anti-seizure")
+
+
+# Read from holdout73-78 (written blind: where and when symptoms happen, treatments one by one, other conditions,
+# languages mixed in, drilling down).
+MIXED_IN_AND_DRILLED_DOWN = [
+    (("the nerve test came back totally normal pero sigo con mucho ardor en las piernas. how is that possible?? am i "
+      "crazy",), "may appear normal"),
+    (("ano ba talaga sinusukat ng nerve conduction study? scheduled ako next week, kinakabahan ako",),
+     "speed and strength"),
+    (("my doc wrote vasculitis in my chart, que es eso exactamente y qué tiene que ver con mis nervios?",),
+     "vasculitis"),
+    (("whats the top priority when they treat lupus nerve pain - killing the pain or treating the lupus?",),
+     "most important step"),
+    (("my lupus bloodwork came back with antiphospholipid antibodies", "could those be making my nerve pain worse?"),
+     "Antiphospholipid"),
+]
+
+
+@pytest.mark.parametrize("turns, fragment", MIXED_IN_AND_DRILLED_DOWN)
+def test_mixed_in_languages_and_pointed_follow_ups_get_the_answer(answer_bot, loaded_index, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert_quotes(reply, fragment)
+    assert_grounded(reply, loaded_index)
+
+
+@pytest.mark.parametrize("message", ["why is the burning in my feet SO much worse at night? during the day it's bearable",
+                                     "can you recommend a good rheumatologist in Denver who knows about lupus nerve stuff?"])
+def test_a_time_of_day_or_a_recommendation_the_articles_never_give_gets_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
