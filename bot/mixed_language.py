@@ -18,6 +18,9 @@ MIN_MARKERS = 2
 # Below this Zipf frequency a table word is no everyday English word ("pero", "nahi"; not "no", "me", "pie").
 ENGLISH_ZIPF = 3.0
 
+# A table word this common in English ("no", "me", "in") says nothing about the language of the message.
+COMMON_ENGLISH_ZIPF = 4.5
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
@@ -49,12 +52,22 @@ def _plain(word: str) -> str:
 
 
 def in_english(text: str) -> str:
-    """``text`` with the words of another language mixed into it read in English, when it mixes one in."""
+    """``text`` with the words of another language mixed into it read in English: all the table knows when it mixes
+    one in, else only those no English text ever uses ("bakit skin??")."""
     tokens = list(_TOKEN.finditer(text))
-    markers = {_plain(m[0]) for m in tokens} & _markers()
-    if len(markers) < MIN_MARKERS:
-        return text
+    said = {_plain(m[0]) for m in tokens}
+    markers = said & _markers()
+    # One marker with another table word of any frequency ("suena como si estuviera loca") mixes a language in too, and
+    # so do words written with letters English does not use ("nie wiem, czy to się zdarza").
+    others = {w for w in said & _table().keys() if zipf_frequency(w) < COMMON_ENGLISH_ZIPF} - markers
+    accented = [m for m in tokens if not m[0].isascii() and _plain(m[0]) not in _table()]
+    if len(markers) < MIN_MARKERS and not (markers and others) and len(accented) < MIN_MARKERS:
+        return _only_foreign(text, tokens)
     table = _table()
+    # …and in a message that mixes a language in, a word written with such letters is of that language: no article's
+    # subject, whatever spelling repair would make of it.
+    for m in reversed(accented):
+        text = text[: m.start()] + text[m.end() :]
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     for phrase, english in _phrases():
         text = phrase.sub(english, text)
@@ -67,3 +80,14 @@ def in_english(text: str) -> str:
             last = m.end()
     out.append(text[last:])
     return re.sub(r"[ \t]{2,}", " ", "".join(out))
+
+
+def _only_foreign(text: str, tokens: list[re.Match]) -> str:
+    """``text`` with only the table words no English text uses read in English ("bakit" → "why")."""
+    table, out, last = _table(), [], 0
+    for m in tokens:
+        w = _plain(m[0])
+        if w in table and zipf_frequency(w) == 0:
+            out += [text[last : m.start()], table[w]]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text

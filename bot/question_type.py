@@ -235,6 +235,8 @@ _ANSWER_TYPES = [
      re.compile(r"\b(frequently|less frequent|most common|rare|rarely)\b", re.I)),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart.
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
+                # "can it tell whether it's the coating or the nerve itself?"
+                r"|(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor"
                 r"|connected to each other)\b", re.I),
      re.compile(r"\b(distinct|differ\w*|unlike|separate|the same)\b", re.I)),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.

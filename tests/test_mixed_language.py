@@ -16,7 +16,11 @@ def test_words_of_another_language_mixed_in_are_read_in_english(text, english):
     assert english in in_english(text)
 
 
-@pytest.mark.parametrize("text", ["is there a sale on pie today", "no me duele", "my son has lupus too, is it in the genes?",
+@pytest.mark.parametrize("text", ["is there a sale on pie today", "my son has lupus too, is it in the genes?",
                                   "Hola! quick question about my feet"])
 def test_an_english_message_with_a_word_that_is_also_foreign_is_left_alone(text):
     assert in_english(text) == text
+
+
+def test_a_word_no_english_text_uses_is_read_in_english_even_alone():
+    assert in_english("they want a piece of my skin, bakit skin??") == "they want a piece of my skin, why skin??"
