@@ -231,6 +231,7 @@ def story_as_subject(terms: list[Term], off_title: Callable[[list[Term]], list[T
 
 
 _CHOICE = frozenset({"or", "vs", "versus"})
+_UNNAMED = frozenset("different else other another similar".split())
 _CHOICE_REACH = 5  # words between a choice word and the terms it joins
 
 
@@ -243,7 +244,8 @@ def _pair_choices(terms: list[Term], toks: list[str]) -> list[Term]:
             continue
         left = max((t for t in terms if i - _CHOICE_REACH <= t.position < i), key=lambda t: t.position, default=None)
         right = min((t for t in terms if i < t.position <= i + _CHOICE_REACH), key=lambda t: t.position, default=None)
-        if left and right:
+        # "…a steroid or something different?" weighs the steroid against nothing named: no choice to answer half of.
+        if left and right and not {left.word, right.word} & _UNNAMED:
             out[left.position] = replace(out[left.position], either=right.stem)
             out[right.position] = replace(out[right.position], either=left.stem)
     return list(out.values())
@@ -399,7 +401,9 @@ _ASKS_TIME_OF_DAY = re.compile(r"\b(worse|better|bad|flares?|flaring|hurts?|burn
 _STATES_TIME_OF_DAY = re.compile(r"\b(night|nights|nighttime|evening|morning|bedtime|nocturnal|sleep)\b")
 # Where to find someone ("is there a lupus nerve doctor near me in ohio") is answered only by a sentence naming a place.
 _ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|home)|around here|where can i find|who can i see in"
-                         r"|recommend (me )?(a |an |any )?(good |great |decent )?(doctor|rheumatologist|neurologist|specialist|clinic|hospital))\b")
+                         r"|recommend (me )?(a |an |any )?(good |great |decent )?(doctor|rheumatologist|neurologist|specialist|clinic|hospital)"
+                         r"|(who|what)('?s| is| are) the (best|top|leading) (\w+ )?(doctors?|rheumatologists?|neurologists?|specialists?"
+                         r"|clinics?|hospitals?))\b")
 _STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|address|directory)\b")
 
 

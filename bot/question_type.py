@@ -203,7 +203,7 @@ _ANSWER_TYPES = [
     # What happens first at a visit ("first neuro appt next week, what will they check?"): how the work-up begins.
     (re.compile(r"\b(first|start|begin\w*|beforehand|before (any|the|ordering))\b[^?]{0,60}"
                 r"\b(appointment|appt|visit|neuro\w*|doctor|physician|rheum\w*|gp|they|tests?)\b"
-                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician)\b[^?]{0,60}\b(first|at the start|begin\w*)\b",
+                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician|they)\b[^?]{0,60}\b(first|at the start|begin\w*|start (with|by|off))\b",
                 re.I),
      _BEGINS),
     # Where it starts ("where on the body does it usually begin?", "is that the usual place it starts?"): the sentence
@@ -238,7 +238,7 @@ _ANSWER_TYPES = [
                 # "can it tell whether it's the coating or the nerve itself?"
                 r"|(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor"
                 r"|connected to each other)\b", re.I),
-     re.compile(r"\b(distinct|differ\w*|unlike|separate|the same)\b", re.I)),
+     re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
     (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills))\b"
                 r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"

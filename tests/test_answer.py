@@ -940,3 +940,15 @@ def test_mixed_in_languages_and_pointed_follow_ups_get_the_answer(answer_bot, lo
 def test_a_time_of_day_or_a_recommendation_the_articles_never_give_gets_an_abstention(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_choice_against_something_unnamed_is_not_answered_by_the_unnamed_side(answer_bot):
+    reply = ask(answer_bot, "my rheumatologist brought up azathioprine today", "is that a steroid or something different?")
+    assert_quotes(reply, "corticosteroids")
+    assert not any("differentiate" in c.text for c in reply.claims), reply.reply
+
+
+@pytest.mark.parametrize("message", ["who's the best neurologist for lupus in chicago"])
+def test_asking_for_the_best_doctor_somewhere_gets_an_abstention(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and reply.claims == [], reply.reply
