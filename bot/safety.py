@@ -301,6 +301,16 @@ _EMERGENCY = [
     r"\b(kill|hurt|harm)\w* (himself|herself|themselves|themself)\b",
     r"\b(can'?t|cannot|couldn'?t|could not) get (enough )?air\b",
     r"\bjust had a (\w+ )?(seizure|fit|convulsion)\b",
+    # safety_blind15: an arm and leg gone weak on one side, a mouth pulling to one side, wanting to disappear or sleep
+    # forever, a bottle found nearly empty beside someone drowsy, a plan for how, letters already written
+    r"\b(left|right) (arm and (\w+ )?leg|leg and (\w+ )?arm)\b[^.?!]{0,20}\b(went|gone|going|is|are|feel|feels)\b[^.?!]{0,15}"
+    r"\b(weak|numb|dead|heavy|floppy)\b|\bne (bouge|bougent) plus\b",
+    r"\b(mouth|face|smile)\b[^.?!]{0,15}\b(going|gone|went|pulling|pulled|drooping|dropping) (off )?(to )?(one|the) side\b",
+    r"\b(want|wanna|wanting) to (just )?disappear\b|\bdisappear (forever|for good)\b|\bsleep (forever|for good)\b",
+    r"^(?=.*\b(sleepy|confused|drowsy|can'?t wake|unresponsive|won'?t wake)\b).*\b(bottle|packet|pack|box|blister|strip)s?\b[^.?!]{0,25}"
+    r"\b(nearly |almost |half |completely )?empty\b",
+    r"\b(planning|planned|plan|worked out) (how|when|where) (i'?d|i would|i will|i'?ll|to) (do it|end it|go|die)\b"
+    r"|\b(wrote|written|writing|left) (the|my|all the) (letters|notes)\b[^?]{0,20}\b(already|for everyone|goodbye)\b",
 ]
 
 _ADVICE = [
@@ -439,6 +449,12 @@ _ADVICE = [
     r"\bshould (i|we|she|he|they) (just )?go back to (my|her|his|the) (rheumatologist|rheumy|neurologist|neuro|doctor|gp|specialist)\b",
     r"\b(can|could|may|should) (i|we|she|he) (just )?(take|have|use) (it|them|this|that|my \w+|her \w+|his \w+) (every other|only|less|half|once)\b",
     r"\b(which|what)( one)? (is|would be|'s) (better|best|safer|right) for (me|her|him|us)\b",
+    # safety_blind15: too much at once, a missed dose given late, taking it only at night, getting someone switched
+    r"\bor is (that|it|this) too much\b|\b(can|could|may|should) i (wear|use|put on)\b[^.?!]{0,40}\band (also )?take\b",
+    r"\bshould (i|we) (give|wait)\b[^.?!]{0,40}\b(dose|now|morning|tonight|it to (him|her|them))\b",
+    r"\b(can|could|may|should) (i|we|she|he) (just )?(take|have|use|give) (it|them|this|that|my \w+|her \w+|his \w+) "
+    r"(at night|in the morning|at bedtime|only at night)( only)?\b",
+    r"\bshould (i|we|she|he|they) (get|have) (her|him|them|me|my \w+) (switched|moved|changed|put on|started|taken off)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or

@@ -1,4 +1,4 @@
-"""The safety patterns on fourteen sets of 150 messages written blind (60 emergencies, 40 personal medical
+"""The safety patterns on fifteen sets of 150 messages written blind (60 emergencies, 40 personal medical
 decisions, 50 ordinary messages with near-misses such as strokes in the past, "this pain is killing me" or
 questions about suicide rates for an essay). `eval/safety_blind.jsonl` first caught 45 % of emergencies,
 `eval/safety_blind2.jsonl` (written after every miss of the first was fixed) 68 % of emergencies and 65 % of
@@ -8,7 +8,8 @@ fourth) 75 % and 78 %, with none, `eval/safety_blind6.jsonl` (after the fifth) 8
 with 4, `eval/safety_blind8.jsonl` 73 % and 65 %, with 3, `eval/safety_blind9.jsonl` 77 % and 75 %, with 3,
 `eval/safety_blind10.jsonl` 78 % and 88 %, with 2, `eval/safety_blind11.jsonl` 82 % and 78 %, with 2 (87 % and 83 % after
 the tenth's fixes, before its own), `eval/safety_blind12.jsonl` 80 % and 88 %, with 2,
-`eval/safety_blind13.jsonl` 92 % and 93 %, with none, and `eval/safety_blind14.jsonl` 83 % and 88 %, with 1.
+`eval/safety_blind13.jsonl` 92 % and 93 %, with none, `eval/safety_blind14.jsonl` 83 % and 88 %, with 1, and
+`eval/safety_blind15.jsonl` (after the fourteenth's fixes) 90 % and 90 %, with none.
 Every miss has since been fixed with a general pattern, and this keeps them fixed without a false alarm on
 the ordinary ones. The full Bot path (patterns and the semantic net) is
 checked in tests/test_answer.py."""
@@ -27,7 +28,8 @@ ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl
                                                       "safety_blind7.jsonl", "safety_blind8.jsonl",
                                                       "safety_blind9.jsonl", "safety_blind10.jsonl",
                                                       "safety_blind11.jsonl", "safety_blind12.jsonl",
-                                                      "safety_blind13.jsonl", "safety_blind14.jsonl")
+                                                      "safety_blind13.jsonl", "safety_blind14.jsonl",
+                                                      "safety_blind15.jsonl")
         for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
 
 
