@@ -787,47 +787,59 @@ def test_a_message_asking_two_things_the_articles_never_cover_is_still_refused(a
 
 
 
-# Read from holdout61, 63 and 64 (written blind: people over 70, worries about work, half-remembered terms).
+# Read from this session's blind sets (holdout61-78: people over 70, worries about work, half-remembered terms,
+# patient-portal results, low health literacy, phone fragments, where and when symptoms happen, treatments one by one,
+# other conditions, languages mixed in, drilling down).
 ASKED_IN_THEIR_OWN_WORDS = [
-    ("Forgive my ignorance, but what exactly is lupus in the first place? I was only told I have it this spring and "
-     "the doctor rather rushed through it. Many thanks, Dorothy Ellis", "chronic autoimmune"),
-    ("Could you kindly explain in plain English what it is about lupus that makes the nerves hurt at all?",
+    (("Forgive my ignorance, but what exactly is lupus in the first place? I was only told I have it this spring and "
+     "the doctor rather rushed through it. Many thanks, Dorothy Ellis",), "chronic autoimmune"),
+    (("Could you kindly explain in plain English what it is about lupus that makes the nerves hurt at all?",),
      "underlying cause"),
-    ("Along with my lupus I have what my doctor calls the 'sticky blood' antibodies. Does that make matters any worse "
-     "where the nerves are concerned?", "Antiphospholipid"),
-    ("My neurologist mentioned a needle test in the muscles, something beginning with an E. What is the purpose of it?",
-     "EMG"),
-    ("Why on earth would they want to take a little piece of my skin? I was told it is to do with my nerves, which "
-     "seems very odd to me.", "biopsy"),
-    ("What are the names of the medicines that quieten down the immune system for lupus nerve trouble?",
+    (("Along with my lupus I have what my doctor calls the 'sticky blood' antibodies. Does that make matters any worse "
+     "where the nerves are concerned?",), "Antiphospholipid"),
+    (("My neurologist mentioned a needle test in the muscles, something beginning with an E. What is the "
+     "purpose of it?",), "EMG"),
+    (("Why on earth would they want to take a little piece of my skin? I was told it is to do with my nerves, which "
+     "seems very odd to me.",), "biopsy"),
+    (("What are the names of the medicines that quieten down the immune system for lupus nerve trouble?",),
      "cyclophosphamide"),
-    ("The specialist wrote a long word beginning VASC- on my notes, something about the blood vessels being inflamed. "
-     "Can you tell me what that is, in simple terms?", "vasculitis"),
-    ("what tests am i likely in for to confirm lupus nerve damage? trying to figure out how many days off im gonna "
-     "need", "Specialized tests"),
-    ("how do i even explain what lupus actually is to my boss? he thinks it just means im tired a lot",
+    (("The specialist wrote a long word beginning VASC- on my notes, something about the blood vessels being inflamed. "
+     "Can you tell me what that is, in simple terms?",), "vasculitis"),
+    (("what tests am i likely in for to confirm lupus nerve damage? trying to figure out how many days off im gonna "
+     "need",), "Specialized tests"),
+    (("how do i even explain what lupus actually is to my boss? he thinks it just means im tired a lot",),
      "chronic autoimmune"),
-    ("is physical therapy actually gonna help or is it a waste of my PTO", "physical therapy"),
-    ("whats the proper medical name for when lupus gets into your nervous system? the form for my employer wants a "
-     "diagnosis written out", "neuropsychiatric lupus"),
-    ("my report says something like 'sensory motor poly neurology' and i have no clue what that means in normal "
-     "english", "sensorimotor polyneuropathy"),
-    ("whats the nerve MRI actually measuring? the one where they put stickers on you and give little electric shocks",
+    (("is physical therapy actually gonna help or is it a waste of my PTO",), "physical therapy"),
+    (("whats the proper medical name for when lupus gets into your nervous system? the form for my employer wants a "
+     "diagnosis written out",), "neuropsychiatric lupus"),
+    (("my report says something like 'sensory motor poly neurology' and i have no clue what that means in normal "
+     "english",), "sensorimotor polyneuropathy"),
+    (("whats the nerve MRI actually measuring? the one where they put stickers on you and give little "
+     "electric shocks",),
      "speed and strength"),
-    ("ibuprofen does literally nothing for my burning feet. is that normal or am i taking it wrong",
+    (("ibuprofen does literally nothing for my burning feet. is that normal or am i taking it wrong",),
      "over-the-counter"),
-]
-
-
-@pytest.mark.parametrize("message, fragment", ASKED_IN_THEIR_OWN_WORDS)
-def test_idioms_set_phrases_and_half_remembered_terms_still_get_the_answer(answer_bot, loaded_index, message,
-                                                                          fragment):
-    reply = ask(answer_bot, message)
-    assert_quotes(reply, fragment)
-    assert_grounded(reply, loaded_index)
-
-
-FOLLOW_UPS_ABOUT_THE_CONCEPT = [
+    (('my nerve conduction report says "axonal sensorimotor polyneuropathy" what does axonal actually mean??',),
+     "(axonal)"),
+    (('conclusion on my nerve test: "predominantly sensory neuropathy". is it normal for it to be mostly the feeling '
+     'nerves?',), "Sensory nerves are particularly vulnerable"),
+    (("I've been taking ibuprofen for the burning feet for weeks and it does basically nothing. should i just keep "
+     "upping it?",), "over-the-counter"),
+    (("what is SLE? it's all over my portal and nobody ever explained it properly",), "chronic autoimmune"),
+    (("could the pills im on be what makes my hands tingle, not the lupus?",), "medication side effects"),
+    (("my legs get so weak. would going to pt help at all",), "physical therapy"),
+    (("burning, zaps, deep achy. does that sound like lupus nerve pain",), "describe sensations"),
+    (("do i have to wait til lupus calms down to get pain meds",), "symptomatic pain management"),
+    (("the nerve test came back totally normal pero sigo con mucho ardor en las piernas. how is that possible?? am i "
+      "crazy",), "may appear normal"),
+    (("ano ba talaga sinusukat ng nerve conduction study? scheduled ako next week, kinakabahan ako",),
+     "speed and strength"),
+    (("my doc wrote vasculitis in my chart, que es eso exactamente y qué tiene que ver con mis nervios?",),
+     "vasculitis"),
+    (("whats the top priority when they treat lupus nerve pain - killing the pain or treating the lupus?",),
+     "most important step"),
+    (("my lupus bloodwork came back with antiphospholipid antibodies", "could those be making my nerve pain worse?"),
+     "Antiphospholipid"),
     (("The neurologist tapped my knees and ankles with a little rubber hammer.",
       "What was he looking for, do you suppose?"), "neurological exam"),
     (("I've been sent to a physical therapist for my weak ankles", "what's that going to do for me?"),
@@ -838,11 +850,12 @@ FOLLOW_UPS_ABOUT_THE_CONCEPT = [
      ("Tricyclic", "Topical")),
     (("I was told there are two sides to treating this lupus nerve pain.", "Which of the two matters most?"),
      "most important step"),
+    (("what is gabapentin used for with lupus", "is there another one like it"), "pregabalin"),
 ]
 
 
-@pytest.mark.parametrize("turns, fragment", FOLLOW_UPS_ABOUT_THE_CONCEPT)
-def test_a_follow_up_is_about_what_the_turn_before_named_most_of(answer_bot, loaded_index, turns, fragment):
+@pytest.mark.parametrize("turns, fragment", ASKED_IN_THEIR_OWN_WORDS)
+def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_bot, loaded_index, turns, fragment):
     reply = ask(answer_bot, *turns)
     # …either of the other treatments beside the one quoted answers "what else do doctors try?"
     fragments = (fragment,) if isinstance(fragment, str) else fragment
@@ -850,14 +863,19 @@ def test_a_follow_up_is_about_what_the_turn_before_named_most_of(answer_bot, loa
     assert_grounded(reply, loaded_index)
 
 
-def test_is_there_another_one_like_it_may_be_answered_by_the_sentence_already_quoted(answer_bot):
-    reply = ask(answer_bot, "what is gabapentin used for with lupus", "is there another one like it")
-    assert_quotes(reply, "pregabalin")
-
-
-@pytest.mark.parametrize("message", ["do I legally have to tell my employer I have lupus neuropathy?",
-                                     "will my insurance cover the skin biopsy for lupus nerve damage?"])
-def test_the_law_and_insurers_the_articles_never_mention_get_an_abstention(answer_bot, message):
+@pytest.mark.parametrize("message", [
+    "do I legally have to tell my employer I have lupus neuropathy?",
+    "will my insurance cover the skin biopsy for lupus nerve damage?",
+    "will i die sooner cause of lupus",
+    "is there a lupus nerve doctor near me in ohio",
+    "who's the best neurologist for lupus in chicago",
+    "can you recommend a good rheumatologist in Denver who knows about lupus nerve stuff?",
+    "is the zap test on my arm going to hurt?",
+    "my NCS says sural SNAP amplitude 3 uV. is that low? what's the normal number",
+    "why is the burning in my feet SO much worse at night? during the day it's bearable",
+])
+def test_the_law_a_lifespan_a_place_a_feeling_a_number_or_a_time_the_articles_never_give_gets_an_abstention(
+        answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.abstained and reply.claims == [], reply.reply
 
@@ -867,37 +885,6 @@ def test_the_law_and_insurers_the_articles_never_mention_get_an_abstention(answe
 def test_thanks_told_in_other_words_gets_the_fixed_reply(answer_bot, message):
     reply = ask(answer_bot, message)
     assert reply.reply == messages.THANKS and reply.claims == []
-
-
-# Read from holdout67, 69 and 71 (written blind: patient-portal results, low health literacy, phone fragments).
-READ_IN_RESULTS_AND_PLAIN_WORDS = [
-    ('my nerve conduction report says "axonal sensorimotor polyneuropathy" what does axonal actually mean??',
-     "(axonal)"),
-    ('conclusion on my nerve test: "predominantly sensory neuropathy". is it normal for it to be mostly the feeling '
-     'nerves?', "Sensory nerves are particularly vulnerable"),
-    ("I've been taking ibuprofen for the burning feet for weeks and it does basically nothing. should i just keep "
-     "upping it?", "over-the-counter"),
-    ("what is SLE? it's all over my portal and nobody ever explained it properly", "chronic autoimmune"),
-    ("could the pills im on be what makes my hands tingle, not the lupus?", "medication side effects"),
-    ("my legs get so weak. would going to pt help at all", "physical therapy"),
-    ("burning, zaps, deep achy. does that sound like lupus nerve pain", "describe sensations"),
-    ("do i have to wait til lupus calms down to get pain meds", "symptomatic pain management"),
-]
-
-
-@pytest.mark.parametrize("message, fragment", READ_IN_RESULTS_AND_PLAIN_WORDS)
-def test_results_read_out_and_plain_words_still_get_the_answer(answer_bot, loaded_index, message, fragment):
-    reply = ask(answer_bot, message)
-    assert_quotes(reply, fragment)
-    assert_grounded(reply, loaded_index)
-
-
-@pytest.mark.parametrize("message", ["will i die sooner cause of lupus", "is there a lupus nerve doctor near me in ohio",
-                                     "is the zap test on my arm going to hurt?",
-                                     "my NCS says sural SNAP amplitude 3 uV. is that low? what's the normal number"])
-def test_a_lifespan_a_place_a_feeling_or_a_number_the_articles_never_give_gets_an_abstention(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert reply.abstained and reply.claims == [], reply.reply
 
 
 def test_a_personal_decision_for_a_pregnancy_gets_the_clinician_notice_and_no_general_quote(answer_bot):
@@ -912,43 +899,7 @@ def test_a_medicine_asked_about_by_someone_who_never_had_a_seizure_raises_no_ala
     assert_quotes(reply, "Anti-seizure")
 
 
-# Read from holdout73-78 (written blind: where and when symptoms happen, treatments one by one, other conditions,
-# languages mixed in, drilling down).
-MIXED_IN_AND_DRILLED_DOWN = [
-    (("the nerve test came back totally normal pero sigo con mucho ardor en las piernas. how is that possible?? am i "
-      "crazy",), "may appear normal"),
-    (("ano ba talaga sinusukat ng nerve conduction study? scheduled ako next week, kinakabahan ako",),
-     "speed and strength"),
-    (("my doc wrote vasculitis in my chart, que es eso exactamente y qué tiene que ver con mis nervios?",),
-     "vasculitis"),
-    (("whats the top priority when they treat lupus nerve pain - killing the pain or treating the lupus?",),
-     "most important step"),
-    (("my lupus bloodwork came back with antiphospholipid antibodies", "could those be making my nerve pain worse?"),
-     "Antiphospholipid"),
-]
-
-
-@pytest.mark.parametrize("turns, fragment", MIXED_IN_AND_DRILLED_DOWN)
-def test_mixed_in_languages_and_pointed_follow_ups_get_the_answer(answer_bot, loaded_index, turns, fragment):
-    reply = ask(answer_bot, *turns)
-    assert_quotes(reply, fragment)
-    assert_grounded(reply, loaded_index)
-
-
-@pytest.mark.parametrize("message", ["why is the burning in my feet SO much worse at night? during the day it's bearable",
-                                     "can you recommend a good rheumatologist in Denver who knows about lupus nerve stuff?"])
-def test_a_time_of_day_or_a_recommendation_the_articles_never_give_gets_an_abstention(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert reply.abstained and reply.claims == [], reply.reply
-
-
 def test_a_choice_against_something_unnamed_is_not_answered_by_the_unnamed_side(answer_bot):
     reply = ask(answer_bot, "my rheumatologist brought up azathioprine today", "is that a steroid or something different?")
     assert_quotes(reply, "corticosteroids")
     assert not any("differentiate" in c.text for c in reply.claims), reply.reply
-
-
-@pytest.mark.parametrize("message", ["who's the best neurologist for lupus in chicago"])
-def test_asking_for_the_best_doctor_somewhere_gets_an_abstention(answer_bot, message):
-    reply = ask(answer_bot, message)
-    assert reply.abstained and reply.claims == [], reply.reply
