@@ -229,8 +229,11 @@ class Bot:
         # involvement, known as neuropsychiatric lupus…", which loses on its own score for leaning on the one before).
         # Covering is judged on the question's own words: the story told with it ("the form for my employer wants a
         # diagnosis") is covered by chance.
-        share = (lambda cov: cov.asked_fraction) if any(c.coverage.asked_fraction for c in answering) else (
-            lambda cov: cov.fraction)
+        own_words = any(c.coverage.asked_fraction for c in answering)
+
+        def share(cov: Coverage) -> float:
+            return cov.asked_fraction if own_words else cov.fraction
+
         most = max(share(c.coverage) for c in answering)
         answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text),
                                       not (kind.asks_name and kind.asks_for(c.hit.sentence.text)

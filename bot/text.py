@@ -49,7 +49,8 @@ _CHAT = {
     "bc": "because", "cuz": "because", "coz": "because", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
-    "summat": "something", "bloods": "blood tests", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's", "reely": "really", "realy": "really", "relly": "really",
+    "summat": "something", "bloods": "blood tests", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's",
+    "reely": "really", "realy": "really", "relly": "really",
     "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
@@ -77,9 +78,9 @@ _NEUROLOGY = re.compile(r"\b(poly|small[- ]fib(?:re|er)s?|peripheral|autonomic|s
 
 
 # "PT" is physical therapy where it is gone to, tried or done ("would going to pt help"), not a patient.
-_PT = re.compile(r"\b(to|try|trying|tried|doing|do|does|did|start|started|starting|about|of|with|in|at|some|more|from|and|or)"
-                 r"\s+pt\b(?!\s+(?:is|was|has|had|said|says|with|who)\b)|\bpt(?=\s+(?:help|helps|helped|work|works|exercises?|sessions?"
-                 r"|appointments?|actually|really)\b)", re.I)
+_PT = re.compile(r"\b(?P<before>to|try|trying|tried|doing|do|does|did|start|started|starting|about|of|with|in|at|some|more"
+                 r"|from|and|or)\s+pt\b(?!\s+(?:is|was|has|had|said|says|with|who)\b)"
+                 r"|\bpt(?=\s+(?:help|helps|helped|work|works|exercises?|sessions?|appointments?|actually|really)\b)", re.I)
 
 
 # "5 diff meds" (different), not "the diff between them" (difference).
@@ -88,7 +89,7 @@ _DIFF = re.compile(r"\bdiff(?=\s+(?!between\b)[a-z]+s\b)", re.I)
 
 def _sound_alikes(text: str) -> str:
     text = _DIFF.sub("different", _NEUROLOGY.sub(r"\1\2neuropathy", text))
-    text = _PT.sub(lambda m: m[0][: m.end(1) - m.start(0)] + " physical therapy" if m.lastindex else "physical therapy", text)
+    text = _PT.sub(lambda m: (m["before"] + " " if m["before"] else "") + "physical therapy", text)
     text = _DOSE.sub(lambda m: m[0] if (m[1] or "").strip().lower() in _DOSE_NOUN else (m[1] or "") + "does", text)
     text = _WH_DOSE.sub(lambda m: m[1] + " does", text)
     text = _NO.sub(lambda m: m[0][: m.start(1) - m.start(0)] + "know", text)
@@ -97,15 +98,15 @@ def _sound_alikes(text: str) -> str:
 
 # Set phrases that ask nothing ("…by the way", "to be honest"), whose words would otherwise be taken as the subject.
 # ("in the first place" stays: the lexicon reads it as asking for the underlying cause.)
-_IDIOM = re.compile(r",?\s*\b(?:in (?:plain|normal|simple|everyday|basic|regular|layman'?s?|lay) (?:english|terms|words|language)"
-                    r"|at the end of the day|for what it'?s worth|if (?:it|that) makes sense"
-                    r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell)\b,?", re.I)
+_ASKS_NOTHING = re.compile(r",?\s*\b(?:in (?:plain|normal|simple|everyday|basic|regular|layman'?s?|lay) "
+                           r"(?:english|terms|words|language)|at the end of the day|for what it'?s worth|if (?:it|that) makes sense"
+                           r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell)\b,?", re.I)
 
 
 def expand_chat(text: str) -> str:
     """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for, sound-alike slips
     ("how dose that hurt") as the words meant, and set phrases that ask nothing taken out."""
-    return _IDIOM.sub(" ", _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)))
+    return _ASKS_NOTHING.sub(" ", _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)))
 
 
 def fold(text: str) -> str:
