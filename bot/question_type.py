@@ -218,11 +218,6 @@ _ANSWER_TYPES = [
                 r"|\b(kind|type|form|sort|variety)s?\b[^?]{0,25}\b(worst|most serious|most severe|most dangerous)\b"
                 r"|\bwhich one\b[^?]{0,15}\b(worst|most serious|most severe|most dangerous)\b", re.I),
      re.compile(r"\b(more|most) (severe|serious)\b", re.I), W_SURE_CUE),
-    # What a test checks ("what is that test actually checking?", "what are they measuring?"): the sentence saying what
-    # it measures or assesses.
-    (re.compile(r"\bwhat (is|are|does|do|did|will|would|'s)\b[^?]{0,30}\b(checking|measuring|testing for|looking for|showing"
-                r"|check for|measure|test for|look for|show)\b", re.I),
-     re.compile(r"\b(measure\w*|assess\w*|determine\w*|detect\w*|evaluat\w*|identify\w*|checking for)\b", re.I), W_SURE_CUE),
     # What matters most ("which of the two matters most?", "what's the priority?"): the sentence saying what comes first.
     (re.compile(r"\b(matters? (the )?most|most important|more important|(the|top|main|first) priority|prioriti[sz]e"
                 r"|(the )?(main|biggest|number one|most important) (thing|step|part)|first and foremost)\b", re.I),
@@ -242,7 +237,6 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 # "can it tell whether it's the coating or the nerve itself?"
                 r"|(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor"
-                r"|(tell|show|see|say)( \w+)? (what|which) (part|kind|type|sort|bit)\b"
                 r"|connected to each other)\b", re.I),
      re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
