@@ -15,7 +15,9 @@ from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, 
 from .clauses import asked_part, each_question
 from .coverage import CoverageJudge
 from .conversation import Resolved, parse_messages, resolve
+from .framing import as_read
 from .intents import small_talk
+from .mixed_language import mostly_foreign
 from .question_type import W_SURE_CUE, question_type
 from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
@@ -86,6 +88,9 @@ class Bot:
         if not safety and (fixed := small_talk(question)):
             return Reply(reply=fixed, suggestions=self.suggestions(question))
         resolved = resolve(msgs, self._topical_count)
+        if mostly_foreign(as_read(question), self.retriever.vocabulary.knows):
+            # "Welche Medikamente behandeln eigentlich den Lupus…?": say why, rather than that the articles don't cover it.
+            return self._abstain(resolved, safety, text_of.ENGLISH_ONLY)
         chosen = self._select(resolved, general=bool(safety))
         if not chosen:
             return self._abstain(resolved, safety)
@@ -357,9 +362,9 @@ class Bot:
         body = f"{intro}\n\n" + " ".join(lines)
         return Reply(reply=body, claims=claims, citations=citations, abstained=False, safety=safety)
 
-    def _abstain(self, r: Resolved, safety: Safety | None) -> Reply:
+    def _abstain(self, r: Resolved, safety: Safety | None, body: str | None = None) -> Reply:
         suggestions = self.suggestions(r.focus)
-        body = text_of.NO_MORE if r.more else text_of.ABSTAIN
+        body = body or (text_of.NO_MORE if r.more else text_of.ABSTAIN)
         if safety:
             body = f"{safety.message}\n\n{body}"
         if suggestions:

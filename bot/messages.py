@@ -13,6 +13,8 @@ ABSTAIN = (
     "Your care team is the best place to ask."
 )
 ABSTAIN_SUGGEST = "Here are some questions I can answer:"
+ENGLISH_ONLY = ("I can only read questions written in English, and the articles I answer from are in English. "
+                "Could you ask your question in English?")
 
 EMERGENCY = (
     "This sounds like it could be an emergency. Call 911 (or your local emergency number) or go to the "

@@ -903,3 +903,12 @@ def test_a_choice_against_something_unnamed_is_not_answered_by_the_unnamed_side(
     reply = ask(answer_bot, "my rheumatologist brought up azathioprine today", "is that a steroid or something different?")
     assert_quotes(reply, "corticosteroids")
     assert not any("differentiate" in c.text for c in reply.claims), reply.reply
+
+
+def test_a_question_in_another_language_is_told_the_bot_reads_english(answer_bot):
+    reply = ask(answer_bot, "Welche Medikamente behandeln eigentlich den Lupus selbst, nicht nur die Schmerzen?")
+    assert reply.abstained and reply.claims == []
+    assert reply.reply.startswith(messages.ENGLISH_ONLY)
+    reply = ask(answer_bot, "the nerve test came back totally normal pero sigo con mucho ardor en las piernas. how is "
+                            "that possible?")
+    assert not reply.abstained and messages.ENGLISH_ONLY not in reply.reply

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.mixed_language import in_english
+from bot.mixed_language import in_english, mostly_foreign
 
 
 @pytest.mark.parametrize("text, english", [
@@ -24,3 +24,10 @@ def test_an_english_message_with_a_word_that_is_also_foreign_is_left_alone(text)
 
 def test_a_word_no_english_text_uses_is_read_in_english_even_alone():
     assert in_english("they want a piece of my skin, bakit skin??") == "they want a piece of my skin, why skin??"
+
+
+def test_a_message_mostly_in_another_language_is_told_apart_from_english_with_medical_words():
+    knows = {"gabapentin", "amitriptyline", "nortriptyline", "pregabalin", "lupus"}.__contains__
+    assert mostly_foreign("Welche Medikamente behandeln eigentlich den Lupus selbst, nicht nur die Schmerzen?", knows)
+    assert not mostly_foreign("gabapentin amitriptyline nortriptyline pregabalin duloxetine", knows)
+    assert not mostly_foreign("why might my nerve test be normal?", knows)
