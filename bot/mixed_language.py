@@ -21,8 +21,8 @@ MIN_MARKERS = 2
 ENGLISH_ZIPF = 3.0
 
 # A message of at least this many words, fewer than this share of them everyday English or the articles' own once the
-# table has read it, is written in another language: no English-only article can answer it. Over every eval set's
-# English turns the lowest share is above 0.4; questions in Italian, German or Polish score 0.2–0.38.
+# table has read it, is written in another language: no English-only article can answer it. No English turn of any
+# eval set scores below 0.4; questions in Italian, German or Polish score 0.2–0.38.
 MIN_WORDS = 5
 ENGLISH_SHARE = 0.4
 # A table word this common in English ("no", "me", "in") says nothing about the language of the message.
