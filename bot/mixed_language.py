@@ -54,8 +54,23 @@ def _markers() -> frozenset[str]:
     return frozenset(w for w in _table() if zipf_frequency(w) < ENGLISH_ZIPF)
 
 
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
+    return _unaccented(word.lower())
+
+
+def _replaced(text: str, tokens: list[re.Match], english_of: Callable[[str], str | None]) -> str:
+    """``text`` with each token that ``english_of`` reads (its plain form) replaced by that reading."""
+    out, last = [], 0
+    for m in tokens:
+        english = english_of(_plain(m[0]))
+        if english is not None:
+            out += [text[last : m.start()], english]
+            last = m.end()
+    return "".join(out) + text[last:]
 
 
 def in_english(text: str) -> str:
@@ -69,35 +84,16 @@ def in_english(text: str) -> str:
     others = {w for w in said & _table().keys() if zipf_frequency(w) < COMMON_ENGLISH_ZIPF} - markers
     accented = [m for m in tokens if not m[0].isascii() and _plain(m[0]) not in _table()]
     if len(markers) < MIN_MARKERS and not (markers and others) and len(accented) < MIN_MARKERS:
-        return _only_foreign(text, tokens)
-    table = _table()
+        # …else only the table words no English text uses ("bakit" → "why").
+        return _replaced(text, tokens, lambda w: _table()[w] if w in _table() and zipf_frequency(w) == 0 else None)
     # …and in a message that mixes a language in, a word written with such letters is of that language: no article's
     # subject, whatever spelling repair would make of it.
     for m in reversed(accented):
         text = text[: m.start()] + text[m.end() :]
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _unaccented(text)
     for phrase, english in _phrases():
         text = phrase.sub(english, text)
-    tokens = list(_TOKEN.finditer(text))
-    out, last = [], 0
-    for m in tokens:
-        english = table.get(_plain(m[0]))
-        if english is not None:
-            out += [text[last : m.start()], english]
-            last = m.end()
-    out.append(text[last:])
-    return re.sub(r"[ \t]{2,}", " ", "".join(out))
-
-
-def _only_foreign(text: str, tokens: list[re.Match]) -> str:
-    """``text`` with only the table words no English text uses read in English ("bakit" → "why")."""
-    table, out, last = _table(), [], 0
-    for m in tokens:
-        w = _plain(m[0])
-        if w in table and zipf_frequency(w) == 0:
-            out += [text[last : m.start()], table[w]]
-            last = m.end()
-    return "".join(out) + text[last:] if out else text
+    return re.sub(r"[ \t]{2,}", " ", _replaced(text, list(_TOKEN.finditer(text)), _table().get))
 
 
 def mostly_foreign(read: str, knows: Callable[[str], bool]) -> bool:
