@@ -27,6 +27,11 @@ _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister br
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
     nurse physician consultant rheumy neuro pharmacist pharmacists boss employer manager supervisor colleague coworker
     teacher""".split())
+# A child named as someone's own ("my kid", "our toddler") is the patient; "can kids get it?" asks about children.
+_YOUNG = frozenset("kid kids child children toddler toddlers baby teen teenager teenagers".split())
+_POSSESSIVE = frozenset("my our his her their your".split())
+# …unless asked whether the children will get it too ("will my kids get it?", "is it passed down to my daughter's kids?").
+_INHERIT = frozenset("pass passed passing passes inherit inherited genetic hereditary".split())
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
 SCAFFOLDING = frozenset(
     """dr doctors doc clinician appointment visit visits mentioned mention mentions told tell said say says asked ask
@@ -192,6 +197,9 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         # "my wifes pain", "mums appointment": a possessive typed without its apostrophe is the person still.
         if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or _NUMBER.fullmatch(w):
             continue  # "4am", "2nd", "20s": a time, an order or an age names nothing
+        if (w in _YOUNG and i and toks[i - 1] in _POSSESSIVE and not _INHERIT.intersection(toks[max(0, i - 4) : i])
+                and toks[i + 1 : i + 2] not in (["get"], ["gets"], ["getting"], ["inherit"], ["catch"], ["develop"])):
+            continue  # "my kid's hand", "our toddler": who the patient is, like "my son", not children asked about
         if "'" in w and w.split("'")[0] in STOPWORDS:
             continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):

@@ -84,6 +84,11 @@ _ASIDE = re.compile(
     r"|(?:it'?s|its|it is|this is|that'?s) (?:stopping|preventing|keeping|stopped) (?:me|her|him|us)\b"
     # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
     r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my|a|an)\b)"
+    # …or how it makes them feel ("that terrifies me", "that word keeps scaring me"), or where they read it ("it was
+    # written on her discharge papers")
+    r"|(?:(?:that|this|the) (?:word|thought|idea|term|name)(?: ['\"]?[\w-]+['\"]?)?|that|this|it|which)(?: \w+){0,2} (?:terrif(?:ies|ied|ying)|scar(?:es|ed|ing)|frighten(?:s|ed|ing)"
+    r"|worr(?:ies|ied|ying)|freak(?:s|ed|ing)|petrif(?:ies|ied|ying)|upset(?:s|ting)?) (?:me|us|her|him|them)\b"
+    r"|(?:it|that|this|the (?:word|term|name))(?: \w+)? (?:was|is|were|got) (?:written|mentioned|listed|noted|printed|typed|used|put) (?:on|in|at|down)\b"
     # …or how someone close feels about it ("dad is 81 and nervous about appointments")
     r"|(?:(?:my|her|his|our) )?(?:dad|mum|mom|mam|mother|father|husband|wife|partner|son|daughter|sister|brother|he|she|they"
     r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"

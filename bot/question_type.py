@@ -92,6 +92,8 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
         patterns.append(_PURPOSE)
     if cue is _NAMES:
         patterns.append(_NAME_KIND)
+    if cue is _SINGLED_OUT:
+        patterns.append(_COMPARED_WITH)
     low = question.lower()
     return frozenset(w for p in patterns for m in p.finditer(low)
                      for w in re.findall(r"[a-z][\w-]*", " ".join(g for g in m.groupdict().values() if g)))
@@ -104,6 +106,8 @@ _CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>
                          r" (?:in )?(?P<where>(?:[\w-]+ ){0,3}[\w-]+)"
                          # "…when it's my nerves that are damaged, not a sprain"
                          r"|,\s*not (?:a|an|just a|just an|some|like a|my|the|his|her|in my|in the) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
+# "…feeling more likely to get hit than the ones that move your muscles?": what the singled-out kind is weighed against.
+_COMPARED_WITH = re.compile(r"\b(?:than|or|not|rather than|instead of)\b(?P<aside>(?: (?!(?:is|are|does|do|and|but)\b)[\w'-]+){1,6})")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
 _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|responsible for|to blame for|the cause of"
@@ -162,7 +166,16 @@ _BEGINS = re.compile(r"\b(begins?|beginning|first|starts? with|initial)\b", re.I
 # "…known as neuropsychiatric lupus": the name and up to three words of it.
 _NAMES = re.compile(r"\b(known as|called|termed|refers? to) ([\w-]+(?: [\w-]+){0,2})", re.I)
 # What kind of answer a question wants, and words that mark a sentence giving that kind of answer.
+_FEELING = r"(feeling|feel|sensations?|sensory|sense of touch|touch|numb\w*|tingl\w*|pins and needles)"
+_STRENGTH = r"(strength|strong|muscles?|movement|moving|move|weak\w*|motor|power)"
 _ANSWER_TYPES = [
+    # Whether feeling or strength suffers more ("…mostly the feeling part that's affected and not the muscles?", "why is
+    # her sense of touch hit way harder than anything else?"): the sentence singling one kind of nerve out, even when
+    # asked as a why.
+    (_FEELING_OR_STRENGTH := re.compile(r"^(?=[^?.]*\b(more|most|mostly|mainly|harder|worse|than|rather|instead|versus|vs)\b)(?=[^?.]*\b" + _FEELING
+                + r"\b)(?=[^?.]*\b" + _STRENGTH + r"\b)[^?.]*\b(or|than|not|versus|vs|rather|instead)\b"
+                r"|\b" + _FEELING + r"\b[^?.]{0,30}\b(hit|affected|damaged|attacked|targeted)\b[^?.]{0,15}\b(harder|more|worse) than\b", re.I),
+     _SINGLED_OUT := re.compile(r"\b(vulnerable|susceptible|prone|predominantly|chiefly)\b", re.I), W_SURE_CUE),
     # ("could one of them be why…" asks which cause, below)
     (re.compile(r"^\s*(why|how come|what causes|what makes|how does .* (cause|damage|hurt))\b|(?<!\bbe )\bwhy\b"
                 # "what is actually happening inside his body that makes his nerves hurt?"
