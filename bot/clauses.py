@@ -80,8 +80,10 @@ _ASIDE = re.compile(
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
     r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
-    # …or what it keeps them from ("it's stopping me doing my daughter's hair")
+    # …or what it keeps them from ("it's stopping me doing my daughter's hair", "it's wrecking my sleep and I'm dreading…")
     r"|(?:it'?s|its|it is|this is|that'?s) (?:stopping|preventing|keeping|stopped) (?:me|her|him|us)\b"
+    r"|(?:it'?s|its|it is|this is|that'?s|it has been|it'?s been) (?:really |totally |completely )?(?:wrecking|ruining|destroying|wrecked|ruined"
+    r"|messing (?:up|with)|taking over|interfering with|disrupting) (?:my|her|his|our|their)\b|(?:i'?m|im|i am) (?:really |so )?dreading\b"
     # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
     r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my|a|an)\b)"
     # …or how it makes them feel ("that terrifies me", "that word keeps scaring me"), or where they read it ("it was
@@ -221,7 +223,7 @@ _SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+lik
 # …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
 # told in the first person or of walking on something ends where the question starts.
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"
-                        r"being|someone|somebody) (?P<img>.*?)(?=\s+(?:is|are|does|do|could|can|would|will|should|might) "
+                        r"being|someone|somebody|they'?re|theyre|they are|they were) (?P<img>.*?)(?=\s+(?:is|are|does|do|could|can|would|will|should|might) "
                         r"(?:that|this|it|they)\b|[.?!,;:]|$)")
 # …or added to a symptom ("his feet is burning and like needles"): what the likeness names is imagery too.
 _AND_LIKE = re.compile(r"\b(?:and|or|kind of|sort of) like (?P<img>[a-z ]{3,30}?)(?=[.?!,;:]|\s+(?:is|are|does|do|could|can|lupus)\b|$)")
@@ -233,6 +235,14 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
                     r"|(?:a |the )?waste of (?:my|our|her|his|your|their|the) \w+(?: (?:and|or|&) (?:my |our |the )?\w+)?"
                     r"|(?:until|till|til|'til) (?:it|things|this|that|they|the \w+|lupus|my \w+) (?:calms?|settles?|clears?|goes|dies|eases?"
                     r"|wears?|quiets?) (?:down|up|away|off))\b")
+
+
+# …or a sensation likened to something inside the question ("jolts like grabbing an electric fence and a deep ache like a
+# bruise on the bone", "the spot that burns like a bad sunburn"): the likeness is imagery, the sensation is asked about.
+_SENSATION_LIKE = re.compile(r"\b(?:aches?|aching|pain|pains|burn\w*|jolts?|shocks?|zaps?|zapping|tingl\w*|sensations?|numbness|buzz\w*"
+                             r"|stabbing|throbbing|stings?|stinging|prickl\w*|cramps?|twinges?) (?:kind of |sort of |a bit |just |almost )?like "
+                             # (a likeness drawn, "like a bad sunburn", not a kind named, "zaps like electric shocks")
+                             r"(?P<img>(?:a|an|the|some|someone|something|being|getting|grabbing|touching|having|when)\b[a-z' ]{3,40}?)(?=[.?!,;:]|\s+(?:and|or|but|both|is|are|does|do|could|can|lupus)\b|$)")
 
 
 # A word or two glossed in brackets after a word ("the antibodys (Antikörper)", "nerve test (ENG)"): the same thing
@@ -263,7 +273,8 @@ def imagery_words(text: str) -> frozenset[str]:
     asides and the doings it happens during."""
     norm = normalize(text)
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
-    spans = ([g for p in told for m in _SIMILE.finditer(p) for g in m.groups() if g] + _IDIOM.findall(norm)
-             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS, _BRACKETED) for m in p.finditer(norm)]
+    # (a told likeness's own verb too: "…it feels like a tight band is squeezing my calves")
+    spans = ([m.group(0) for p in told for m in _SIMILE.finditer(p)] + _IDIOM.findall(norm)
+             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS, _BRACKETED, _SENSATION_LIKE) for m in p.finditer(norm)]
              + [m["img"] or m["img2"] for m in _OCCASION.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))
