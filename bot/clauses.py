@@ -242,7 +242,10 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
 _SENSATION_LIKE = re.compile(r"\b(?:aches?|aching|pain|pains|burn\w*|jolts?|shocks?|zaps?|zapping|tingl\w*|sensations?|numbness|buzz\w*"
                              r"|stabbing|throbbing|stings?|stinging|prickl\w*|cramps?|twinges?) (?:kind of |sort of |a bit |just |almost )?like "
                              # (a likeness drawn, "like a bad sunburn", not a kind named, "zaps like electric shocks")
-                             r"(?P<img>(?:a|an|the|some|someone|something|being|getting|grabbing|touching|having|when)\b[a-z' ]{3,40}?)(?=[.?!,;:]|\s+(?:and|or|but|both|is|are|does|do|could|can|lupus)\b|$)")
+                             r"(?P<img>(?:a|an|the|some|someone|something|being|getting|grabbing|touching|having|when)\b[a-z' ]{3,40}?)"
+                             r"(?=[.?!,;:]|\s+(?:and|or|but|both|is|are|does|do|could|can|lupus|if|when)\b|$)"
+                             # …or a state likened to a thing ("legs weak like jelly", "hands heavy like lead")
+                             r"|\b(?:weak|heavy|stiff|dead|tight|sore|wobbly|floppy|numb) (?:kind of |sort of |just )?like (?P<thing>[a-z]{3,15})\b")
 
 
 # A word or two glossed in brackets after a word ("the antibodys (Antikörper)", "nerve test (ENG)"): the same thing
@@ -275,6 +278,7 @@ def imagery_words(text: str) -> frozenset[str]:
     told = [p for p in _SENTENCE_END.split(norm) if not p.rstrip().endswith("?") and not asks(p)]
     # (a told likeness's own verb too: "…it feels like a tight band is squeezing my calves")
     spans = ([m.group(0) for p in told for m in _SIMILE.finditer(p)] + _IDIOM.findall(norm)
-             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS, _BRACKETED, _SENSATION_LIKE) for m in p.finditer(norm)]
+             + [m["img"] for p in (_LIKE_TOLD, _AND_LIKE, _GLOSS, _BRACKETED) for m in p.finditer(norm)]
+             + [m["img"] or m["thing"] for m in _SENSATION_LIKE.finditer(norm)]
              + [m["img"] or m["img2"] for m in _OCCASION.finditer(norm)])
     return frozenset(w for span in spans for w in words(span))
