@@ -194,6 +194,11 @@ _ANSWER_TYPES = [
                 r"|(is|are) (that|this|these|those|it) (what|how) (\w+ ){0,4}feels? like"
                 r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe)\b", re.I),
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
+    # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart. Before the
+    # which-cause kind: "is that the same nerve pain as the zaps in my legs or something else?" asks whether they differ.
+    (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
+                r"|connected to each other)\b", re.I),
+     _TELLS_APART := re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
     (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
@@ -246,12 +251,8 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(rare|uncommon|how common|is (it|this|that) common|how often do (people|patients)|how many (people|patients|of us)"
                 r"|(lots|loads|plenty|a lot|many|most) of (us|people|patients|lupus patients))\b", re.I),
      re.compile(r"\b(frequently|less frequent|most common|rare|rarely)\b", re.I)),
-    # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart.
-    (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
-                # "can it tell whether it's the coating or the nerve itself?"
-                r"|(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor"
-                r"|connected to each other)\b", re.I),
-     re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
+    # "can it tell whether it's the coating or the nerve itself?": told apart by a test, asked after the test kind.
+    (re.compile(r"\b(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor\b", re.I), _TELLS_APART),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
     (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills))\b"
                 r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
