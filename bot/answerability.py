@@ -27,6 +27,10 @@ _PEOPLE = frozenset("""mom dad mother father husband wife daughter son sister br
     stepson stepmom stepdad stepmother stepfather hubby mam nan gran doctor neurologist rheumatologist specialist gp
     nurse physician consultant rheumy neuro pharmacist pharmacists boss employer manager supervisor colleague coworker
     teacher""".split())
+_FEELINGS = frozenset("""anxious nervous scared terrified frightened worried worrying panic panicking panicky nightmares upset
+    overwhelmed desperate frustrated annoyed helpless hopeless miserable""".split())
+_FED_UP = frozenset("sick tired fed".split())
+_SINCE = frozenset("diagnosis diagnosed dx".split())
 # A child named as someone's own ("my kid", "our toddler") is the patient; "can kids get it?" asks about children.
 _YOUNG = frozenset("kid kids child children toddler toddlers baby teen teenager teenagers".split())
 _POSSESSIVE = frozenset("my our his her their your".split())
@@ -197,6 +201,10 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         # "my wifes pain", "mums appointment": a possessive typed without its apostrophe is the person still.
         if w not in content or w in SCAFFOLDING or (w[-1:] == "s" and w[:-1] in _PEOPLE) or _NUMBER.fullmatch(w):
             continue  # "4am", "2nd", "20s": a time, an order or an age names nothing
+        if w in story and (w in _FEELINGS or w in _FED_UP and toks[i + 1 : i + 2] == ["of"]):
+            continue  # "I'm so anxious I keep having nightmares", "sick of medicine": how they feel, told, names no subject
+        if w in _SINCE and "since" in toks[max(0, i - 3) : i]:
+            continue  # "awful since my lupus diagnosis": a time, like "2 months ago"
         if (w in _YOUNG and i and toks[i - 1] in _POSSESSIVE and not _INHERIT.intersection(toks[max(0, i - 4) : i])
                 and toks[i + 1 : i + 2] not in (["get"], ["gets"], ["getting"], ["inherit"], ["catch"], ["develop"])):
             continue  # "my kid's hand", "our toddler": who the patient is, like "my son", not children asked about

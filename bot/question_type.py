@@ -110,7 +110,7 @@ _CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>
 _COMPARED_WITH = re.compile(r"\b(?:than|or|not|rather than|instead of)\b(?P<aside>(?: (?!(?:is|are|does|do|and|but)\b)[\w'-]+){1,6})")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
-_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|responsible for|to blame for|the cause of"
+_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|making|responsible for|to blame for|the cause of"
                          r"|(?:real |actual |main )?reason(?: for| why)?|(?P<harm>wrecking|ruining|messing (?:up|with)))"
                          r"(?P<aside>(?: [\w-]+){1,5})")
 # "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
