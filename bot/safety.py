@@ -105,7 +105,7 @@ _EMERGENCY = [
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(bunch|handful|load|loads|pile|heap)\b[^.?!]{0,20}\b[a-z]{4,}(tin|ine|ol|am|one|dol|lin|ide)\b",
     r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
     # "…take 2 of my gabapentin": an overdose told, not asked about ("can i take 2 of my…" is a decision)
-    r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
+    r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can i just )(?<!could i just )(?<!should i just )(?<!do i just )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
     r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
     r"\b(coughing|vomiting|throwing|puking|spitting) (up )?blood\b",
     r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",
@@ -333,6 +333,44 @@ _EMERGENCY = [
     r"\b(room|world)\b (went|going|gone|turned) (dark|black)\b[^?!]{0,40}\b(fell|fall|floor|dizzy|faint|collaps\w*|passed out|came round|came to)\b|\b(can'?t|cannot|don'?t) (say|know|remember|tell) how long (i|he|she) (was|had been|lay) (on the floor|out|unconscious|down)\b",
     r"\b(can'?t|cannot|couldn'?t) (seem to )?(find|get) (his|her|my|their|the) words( out)?\b[^.?!]{0,25}\b(this (evening|morning|afternoon)|tonight|today|suddenly|all of a sudden|since (lunch|breakfast|dinner|tea))\b",
     r"\b(took|swallowed|taken)\b (\w+ )?([5-9]|\d\d+) [a-z]{4,} \d+ ?mg\b",
+    # safety_blind18: seizures in a row without waking, a count of pills looked up, a method thought through, not
+    # waking wished for, speech not understood with a strange face, someone who will not respond
+    r"\b(having|is having|into|just had) another (seizure|fit|convulsion)\b|\b(isn'?t|is not|not|hasn'?t|has not|wasn'?t) (coming|come) (round|around)\b(?! to)",
+    r"\bhow (many|much)\b[^.?!]{0,30}\b(it'?d|it would|would it|will it|it will|it'?ll) take\b[^.?!]{0,15}$"
+    r"|\b(looking|looked|look) up how (many|much)\b[^.?!]{0,30}\btake\b",
+    r"\b(no ?one|nobody|no-one)\b[^.?!]{0,15}\b(notice|care|miss me)\b[^.?!]{0,10}\bif i (was|were|wasn'?t|weren'?t|died|disappeared)\b"
+    r"|\b(thinking|thought|thinkin) (about|of) how (i'?d|i would|i'?ll|i will|i could|to) (do it|end it|go|die)\b",
+    r"\b(just\s+|only\s+)?(wish|hope|hoping|wishing)\b (that )?i (just )?(wouldn'?t|would not|don'?t|do not|won'?t|will not|never|didn'?t) wake up\b",
+    r"\b(just had|having|had) (one|it)\b[^.?!]{0,30}\b(minutes?|an hour|mins?) ago\b(?=.*\b(seizure|fit|convulsion)s?\b)"
+    r"|^(?=.*\b(seizure|fit|convulsion)s?\b).*\bjust had (one|it)\b[^.?!]{0,30}\b(minutes?|mins?|an hour) ago\b",
+    r"\bface\b[^.?!]{0,20}\b(weird|strange|funny|odd|wrong|numb|heavy|tingly|droopy)\b[^.?!]{0,10}\bon one side\b"
+    r"|\bsudd?en\w*\b[^.?!]{0,20}\b(can'?t|cannot|not|don'?t|unable to) understand(ing)? (what|anyone|anything|people|words)\b",
+    r"\b(not|won'?t|doesn'?t|does not|isn'?t|is not) (answer|answering|respond|responding) when (i|we) (talk|speak|call|shake|say)\b"
+    r"|\beyes?\b[^?!]{0,30}\bnot respond\w*\b"
+    r"|\b(she|he|they|mum|mom|mam|dad|gran|nan|grandma|grandad|husband|wife|partner|son|daughter|baby|child|mother|father)\b[^.?!]{0,30}"
+    r"\b(won'?t|will not|doesn'?t|does not|isn'?t|is not) (respond|responding)\b(?! (to|well|as well|at all to))"
+    r"|\bbarely (respond\w*|responsive|conscious|awake)\b(?! to (?!(me|us|him|her|them|anything|anyone|voices?|touch|his name|her name)\b))|\bbreathing,? but (only )?(just|barely)\b|\bslumped (in|on|over|against)\b[^?!]{0,40}\b(won'?t|not|isn'?t|can'?t)\b",
+    # safety_blind19: a car running in a closed garage, standing on a bridge, an eye suddenly painful and hard, a
+    # seizure on the floor with foam, patches heaped on and the heart acting up, bladder and bowels lost by
+    # someone else, weakness climbing to the arms with swallowing hard, a head knock on warfarin, arm and half
+    # a face numb, a sudden foot drop getting worse by the hour, eyes rolled back
+    r"\bgarage\b[^.?!]{0,40}\bengine (running|on)\b|\b(standing|sitting|been standing|been sitting) (on|at) (the |a )?(edge of (the |a )?)?(bridge|ledge|rooftop|roof edge|cliff edge|cliff)\b"
+    r"|\bwhat'?s the point (anymore|any more)\b",
+    r"\beye\b[^.?!]{0,30}\b(rock hard|hard as (a )?(rock|stone))\b|\bsudd?en\w*\b[^.?!]{0,30}\bpain in (my|his|her|one|the) eye\b",
+    r"\bfoam\w* at the mouth\b|\bon the floor\b[^.?!]{0,20}\b(shaking|jerking|twitching|fitting|seizing|convulsing)\b"
+    r"|\beyes (rolled|rolling|rolled right|went) (back|up)\b|\b(gone|went|going) (all )?(stiff and (jerk\w*|shak\w*)|rigid and (jerk\w*|shak\w*))\b",
+    r"\b(put on|stuck on|applied|took|taken|swallowed|used)\b[^.?!]{0,20}\b(\d+|two|three|four|five|six|seven|eight|several|multiple|lots of|a bunch of) "
+    r"(\w+ )?(patches|pills|tablets|capsules)\b[^.?!]{0,15}\b(at once|in one go|at the same time)\b"
+    r"|\bheart('?s| is) (doing|going) (funny|weird|strange|odd|crazy) (things|stuff)\b",
+    r"\b(accident|lost control|lose control|losing control) (with|of) (my|his|her|their) (bowels?|bladder)\b",
+    r"\bswallowing (is|has become|has got|'?s|feels) (\w+ )?(hard|difficult|tricky|a struggle)\b"
+    r"|\b(now|suddenly|today|this morning)\b[^.?!]{0,15}\b(can'?t|cannot|unable to) (walk|stand)( up)? at all\b",
+    r"\b(bumping|hitting|banging|knocking|bumped) (my|his|her) head\b[^?]{0,80}\b(headache|sick|vomit\w*|drowsy|confused|warfarin|blood thinners?|apixaban|rivaroxaban)\b"
+    r"|\b(warfarin|blood thinners?|apixaban|rivaroxaban)\b[^?]{0,120}\b(bump\w*|hit|bang\w*|knock\w*) (my|his|her) head\b",
+    r"\bhalf (my|his|her|the) face\b[^.?!]{0,50}\b(gone|went|going) (\w+ )?(numb|weak|dead|heavy)\b"
+    r"|\b(arm|leg|hand)\b[^.?!]{0,10}\b(won'?t|wont|doesn'?t|does not|will not) do what (i|he|she) (tell|want|ask)\b",
+    r"\bsudd?en\w*\b[^.?!]{0,20}\b(foot|wrist) drop\b"
+    r"|^(?=.*\b(weak\w*|numb\w*|can'?t (walk|grip|move|feel))\b).*\b(worse|spreading) (by the|every) (hour|minute)\b",
 ]
 
 _ADVICE = [
@@ -495,6 +533,15 @@ _ADVICE = [
     r"\b(does|would|will) it make sense for (me|her|him|us) to\b|\bfor (me|her|him|us) to (get|be) (tested|checked|screened|scanned)\b",
     r"\b(mum|mom|dad|sister|brother|friend|husband|wife|partner|nan|gran|grandma|grandad)'?s\b[^?]{0,60}\b(can|could|may|should) (i|we) "
     r"(use|take|try|have|borrow) (one|some|a couple|a few|them|it)\b",
+    # safety_blind18–19: a remedy "ok for me alongside" theirs, two treatments on the same spot at once, a dose
+    # made up the next day, adding a painkiller, a patch left on longer, a medicine taken "for it"
+    r"\bbe (ok|okay|safe|fine|alright|all right) (for (me|her|him|us) )?(alongside|on top of|together with|with) (my|her|his|their)\b",
+    r"\b(can|could|should|may) (i|we|she|he) (use|take|put|apply|have|wear)\b[^?]{0,30}\b(at the same time as|on top of) (my|her|his|the)\b",
+    r"\b(can|could|should|may) (i|we|she|he) (just )?(add|throw in|stack) (some |a |an )?(\w+ )?(pills?|tablets?|meds|creams?|supplements?|vitamins?|b12|cbd|oil"
+    r"|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex))\b",
+    r"\b(can|could|should|may) (i|we|she|he) (just )?(leave|keep|wear) (it|them|the \w+|my \w+|her \w+|his \w+) on (for )?(longer|all day|all night|overnight|the full|\d+|24)\b",
+    r"\b(can|could|may|should) (i|we|she|he) (take|use|try|have) (some |a |an )?(\w+ )?(pills?|tablets?|meds|creams?|patch(es)?"
+    r"|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex))\b for (it|this|that|the \w+|my \w+|her \w+|his \w+)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -537,7 +584,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?"
                       r"|(for|in) (years|ages|months|decades|a long time) now|in a (much |far |way |far far )?(good|better) place( now)?"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
-                      r"|last (year|month|week)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
+                      r"|last (year|month|week|summer|winter|spring|autumn|fall|christmas)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?behind (me|us|her|him|them)( now)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
@@ -562,7 +609,7 @@ _TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
                       r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
-                      r"|difference between|what happens|just curious|news|generally|in general|typically"
+                      r"|difference between|what'?s the difference|\bvs\b|versus|general knowledge|what happens|just curious|news|generally|in general|typically"
                       r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you))\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
@@ -573,8 +620,9 @@ _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|t
 _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|a person|a patient|anyone)\b")
 
 
-# Someone writing a handout or an essay asks for its readers: "I'm writing" and "for my essay" name no one in trouble.
-_WRITER = re.compile(r"\b(i'?m|i am|we'?re|we are) (writing|putting together|making|preparing)\b"
+# Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
+# "I'm writing", "for my essay" and "I'm fine" name no one in trouble.
+_WRITER = re.compile(r"\b(i'?m|i am|we'?re|we are) (writing|putting together|making|preparing)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster)\b")
 
