@@ -38,6 +38,23 @@ _BESIDES = re.compile(r"\b(what|anything|who|how) else\b|\b(any|some|what|which)
 _HAPPENING = frozenset(stem(w) for w in "affect affects affected affecting cause causes caused causing happen happens "
                        "happened make makes made get gets got go goes went".split())
 _ALIKE = re.compile(r"\blike (it|that|this|them|those|these)\b|\bsimilar\b")
+# "got my gabapentin today" then "what side effects should I watch out for?": a medicine's own side effects, not any.
+_ITS_OWN = re.compile(r"\bside[- ]?effects?\b")
+_ACTS_ON = re.compile(r"\b(?:stop|stopping|quit|quitting|start|starting|take|taking|try|trying|add|adding|use|using|keep|skip|skipping"
+                      r"|refuse|refusing|come off|go on|switch to|swap to|give up|cut out|drop|dropping|give|giving)"
+                      r"\s+(?:taking |using |doing |giving |on )?(?:(?:him|her|them|dad|mum|mom|my \w+) )?"
+                      r"(?:(?:my|the|some|a|an|her|his|their|more|extra|another|any|other|less) )*(?P<object>[a-z][\w-]+)")
+
+
+def _acted_on(focus: str, terms: list[Term]) -> Term | None:
+    """The term a decision acts on: the first word after one of its verbs that is a term."""
+    for m in _ACTS_ON.finditer(focus.lower()):
+        found = next((t for t in terms if t.word == m["object"]), None)
+        if found is not None:
+            return found
+    return None
+
+
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
@@ -137,7 +154,10 @@ class Bot:
             off = [t for t in self.judge.off_title(terms) if t.stem not in _DECISION_STEMS and t.word not in kind.aside]
             # …and who it is for, when the articles never speak to them ("can I try for a baby while on treatment?").
             who = [t for t in terms if t.stem in POPULATION_STEMS or t.stem in ASKED_SUBJECT_STEMS and not t.story]
-            top = sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
+            # …and of those, the one the decision acts on ("should I quit exercising since it might make my neuropathy
+            # worse?", "can I take ibuprofen on top of my pregabalin?"), else the weightiest.
+            acted = _acted_on(r.focus, off)
+            top = [acted] if acted else sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
             terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
@@ -165,7 +185,7 @@ class Bot:
                 # muscle?" after tingly hands asks about the needle test, not about tingling.
                 # …or when all it says of its own is story or set aside ("why tho, the problem is burning in my feet,
                 # not my head" after the brain scan).
-                if _IT.search(r.focus.lower()) or terms and all(t.story for t in terms):
+                if _IT.search(r.focus.lower()) or _ITS_OWN.search(r.focus.lower()) or terms and all(t.story for t in terms):
                     topic = replace(topic, position=-10)
                 else:
                     own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)

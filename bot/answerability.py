@@ -59,8 +59,9 @@ SCAFFOLDING = frozenset(
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
     worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
-    exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true
-    calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding""".split()
+    exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true truth
+    calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
+    behind""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -371,7 +372,7 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
 
 # A question asking for a number, dose, duration or frequency is answered only by a sentence stating one.
 _ASKS_QUANTITY = re.compile(
-    r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bhow (many|much|long|often|soon|likely)\b"
+    r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bwhat ?%|\bhow (many|much|long|often|soon|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b|\b(normal|usual|typical|healthy|reference) (numbers?|values?|range|levels?|readings?)\b"
     r"|\b(is|are) (that|it|this|these|those) (number |reading |result |value )?(too |very |really )?(low|high)\b"
     r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) (dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
@@ -392,6 +393,9 @@ _ASKS_RECOVERY = re.compile(
     r"|\b(go|get|come|be) back to normal\b|\b(is|be|it'?s|stay|that) (it |this |the damage |the numbness |this damage )?"
     r"(permanent|reversible|irreversible)\b|\bgrow back\b|\b(regrow|regenerate|repair themselves|heal themselves)\b"
     r"|\bis this it now\b")
+# …as is "will it go away once the lupus is treated?" ("will it go away with…?" asks what treats it).
+_ASKS_GOING_AWAY = re.compile(r"\b(will|would|does|do|can) (it|this|that|they|the \w+|my \w+|her \w+|his \w+) (\w+ )?(ever )?"
+                              r"(go away|clear up|disappear|heal|recover|go back to normal)\b(?! (with|if|on|using|by)\b)")
 _STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
                               r"|prognosis|outlook|restor\w*)\b")
 
@@ -423,12 +427,24 @@ _ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|h
 _STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|address|directory)\b")
 
 
+# …where saying it lasts answers too ("is lupus for life or can it clear up?" → "…a chronic autoimmune disease").
+_STATES_LASTING = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
+                             r"|prognosis|outlook|restor\w*|chronic|persist\w*|lifelong)\b")
+
+
+# Whether it is inherited ("is it passed down?", "does it run in families?") is answered only by a sentence saying so.
+_ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b")
+_STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|ies|ial)|passed (down|on))\b")
+
+
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
-    something particular: a number or dose, whether something recovers, whether a test or procedure hurts, where to
-    find someone, whether it shortens a life, when in the day it is worse."""
+    something particular: a number or dose, whether something recovers or is inherited, whether a test or procedure
+    hurts, where to find someone, whether it shortens a life, when in the day it is worse."""
     q = normalize(question)
-    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_RECOVERY.search(q), _STATES_RECOVERY),
+    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY),
+              (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
+              (_ASKS_INHERITED.search(q), _STATES_INHERITED),
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
                _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN),
               (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY)]

@@ -51,7 +51,9 @@ def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
     if asks(sentence):
         # …but a feeling added after a comma is no part of it ("is there anything for the skin, I'm sick of pills").
-        tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())), None)
+        # …nor what someone close makes of it ("what even is lupus in normal words, my mom keeps explaining it wrong").
+        tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())
+                     or _OTHERS_VIEW.match(sentence[m.end():].lower())), None)
         return [sentence[: tail.start()], sentence[tail.end():]] if tail else [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
     if m and _RELATIVE.match(sentence[m.end():].lower()) and not sentence.rstrip().endswith("?"):
@@ -104,7 +106,8 @@ _ASIDE = re.compile(
 # …or a closing telling that reports what someone close makes of it ("…and my husband thinks im just tired").
 _OTHERS_VIEW = re.compile(
     r"\b(?:my|her|his) (husband|wife|partner|mum|mom|mam|dad|mother|father|family|friends?|boss|sister|brother|son|daughter|kids?"
-    r"|boyfriend|girlfriend|colleagues?|coworkers?) (thinks|think|says|say|said|keeps saying|reckons|believes|told me|insists)\b"
+    r"|boyfriend|girlfriend|colleagues?|coworkers?) (thinks|think|says|say|said|keeps saying|reckons|believes|told me|insists"
+    r"|keeps \w+ing|kept \w+ing)\b"
 )
 
 
@@ -147,9 +150,26 @@ def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
     return [*before, *asides], question
 
 
+# An emoji or a "lol" ends a sentence as a full stop does; a few words after one, asking nothing, are a remark on what
+# came before ("will they put me on steroids for this 😩 moon face era incoming", "whats the vasa nervorum lmao sounds
+# like a harry potter spell").
+_REMARK_BREAK = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|\b(?:lol|lmao|lmfao|rofl|haha+|hehe+)\b)+[\s,.!]*",
+                           re.I)
+_REMARK_WORDS = 6
+
+
 def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     """The statements before the message's first question, its closing asides and tellings, and its question parts."""
-    parts = [c.strip() for p in _SENTENCE_END.split(text) for c in (_clauses(p) if clauses else [p]) if c.strip()]
+    parts, remarks = [], set()
+    for n, chunk in enumerate(_REMARK_BREAK.split(text)):
+        opening = bool(n)
+        for p in _SENTENCE_END.split(chunk):
+            for c in (_clauses(p) if clauses else [p]):
+                if c.strip():
+                    if opening and len(c.split()) <= _REMARK_WORDS and not _is_question(c.strip()):
+                        remarks.add(len(parts))
+                    opening = False
+                    parts.append(c.strip())
     asking = [i for i, p in enumerate(parts) if _is_question(p)]
     # "I always thought lupus was a joints and rash kind of illness?? …Can lupus actually…?": a belief told with a
     # question mark, before the question itself, is story.
@@ -163,7 +183,7 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
                 or bool(_COMMA_QUESTION.search(parts[i].lower())))  # …or within its own sentence
 
     asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
-              if _ASIDE.match(p.lower()) or (not _is_question(p)
+              if _ASIDE.match(p.lower()) or i in remarks or (not _is_question(p)
                                              and (_OTHERS_VIEW.search(p.lower())
                                                   or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
@@ -199,6 +219,36 @@ def story_words(text: str, correct: Callable[[str], str] = lambda s: s, clauses:
 
 
 _POINTS_BACK = re.compile(r"\b(that|this|it|these|those|they|them)\b")
+# A claim someone made, told before a question that checks it ("My neighbour swears acupuncture fixed her neuropathy.
+# Does it work for lupus nerve pain?", "I read that going gluten-free calms it down. Any truth in that?"): what is
+# claimed is what is asked about, not a story around it.
+_REPORTED = re.compile(r"\b(?:says?|said|saying|told (?:me|us|her|him)|tells (?:me|us)|swears?|swore|insists?|insisted|claims?|claimed"
+                       r"|reckons?|believes?|(?:i )?(?:read|heard|saw) (?:online |somewhere |on \w+ )?that)\b(?: that)?(?P<claim>.+)$")
+
+
+# …checked as a claim: true or not, really so, really working or used ("is she right?", "does it work for lupus nerve
+# pain?", "is that one used for…?"), not defined ("what does that mean?") nor explained ("how does that work?").
+_CHECKS = re.compile(r"\b(true|truth|myth|legit|the case|evidence|proof)\b|,? right\s*\?"
+                     r"|\b(is|are|was|were) (she|he|they|that|this|it|my \w+|the \w+) (really |actually |even )?(right|wrong|correct|accurate)\b"
+                     r"|(?<!how )\b(does|do|did|would|will|can|could) (it|that|this|they) (really |actually |even )?(work|help)\b"
+                     r"|\b(is|are) (that|this|it|those|these)(?: one| drug| stuff)? (really |actually |even )?(used|how|a thing|so)\b"
+                     r"|\b(is|are) (that|this|it|those|these) (a |an )?(common|known|usual|normal|real|recogni[sz]ed|typical) "
+                     r"(thing|side[- ]?effects?|problem|symptom|cause|reaction)s?\b")
+
+
+_SAID_MYSELF = re.compile(r"\b(?:i|we)\s*$")
+
+
+def claimed_words(text: str) -> frozenset[str]:
+    """Words of a claim reported before the question when the question points back at it (see ``_REPORTED``)."""
+    before, _, question = _parts(text, True)
+    if not before or not any(_CHECKS.search(p.lower()) for p in question):
+        return frozenset()
+    # (what the writer said themselves is their story: "…after I said my feet burn like crazy")
+    return frozenset(w for p in before for m in [_REPORTED.search(p.lower())]
+                     if m and not _SAID_MYSELF.search(p.lower()[: m.start()]) for w in words(m.group("claim")))
+
+
 
 
 def points_back(text: str) -> bool:
@@ -229,6 +279,12 @@ _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|
 _AND_LIKE = re.compile(r"\b(?:and|or|kind of|sort of) like (?P<img>[a-z ]{3,30}?)(?=[.?!,;:]|\s+(?:is|are|does|do|could|can|lupus)\b|$)")
 _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it|tough it out|suck it up|wait it out"
                     r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) going (?:mad|crazy|insane|nuts)|losing (?:my|her|his) mind"
+                    # "is lupus brain fog a real thing or am i just lazy": the self-doubt beside the question
+                    r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) just (?:being )?(?:lazy|dramatic|weak|soft|sensitive|overreacting|paranoid"
+                    r"|a hypochondriac|unfit|out of shape|getting old|old|stressed|clumsy)"
+                    # …or of the doctor ("or is she just guessing?", "was she just going through the motions?")
+                    r"|(?:is|was|are|were) (?:she|he|they|the doctor|my doctor) just (?:guessing|winging it|fobbing me off|covering (?:herself|himself|themselves))"
+                    r"|going through the motions"
                     r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things)"
                     # "…or do I just tough it out until it calms down": how long, not what is asked about
                     r"|like (?:hell|crazy|mad|the devil|nobody'?s business)"

@@ -308,7 +308,7 @@ def report_gaps(
 
     settings = _settings(db_path=db, report_limit=limit)
     since = time.time() - days * 86400 if days else None
-    store = FeedbackStore(settings.db_path)
+    store = FeedbackStore(settings.db_path, settings.db_busy_timeout)
     try:
         gaps = store.top_gaps(settings.report_limit, since)
         downs = store.thumbs_down(settings.report_limit, since)

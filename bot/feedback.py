@@ -113,7 +113,7 @@ class FeedbackStore:
     of hanging, and a chat request that records a question is not held up for long.
     """
 
-    def __init__(self, path: Path | str, busy_timeout: float = 2.0):
+    def __init__(self, path: Path | str, busy_timeout: float = 5.0):
         self.path = Path(path)
         self.busy_timeout = busy_timeout
         self._ready = False

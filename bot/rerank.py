@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .answerability import STORY_SHARE, Coverage, Term, key_terms, story_as_subject
-from .clauses import imagery_words, points_back, story_words
+from .clauses import claimed_words, imagery_words, points_back, story_words
 from .coverage import CoverageJudge
 from .framing import as_read
 from .query import Query
@@ -82,6 +82,10 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     if imagery:  # …as the key terms read them ("kneading" mended to a corpus word is still the doing told)
         imagery |= frozenset(words(analyze(" ".join(sorted(imagery))).corrected))
     story = story_words(text, lambda part: analyze(part).corrected, clauses=not kind.attribution) | imagery
+    # "my friend says duloxetine is the best… is that one used for lupus?": the claim checked is asked about.
+    claimed = claimed_words(text)
+    if claimed:
+        story -= frozenset(words(analyze(" ".join(sorted(claimed))).corrected)) | claimed
     terms = key_terms(corrected, story)
     terms = _as_story(terms, kind.aside)
     terms = [t for t in terms if t.word not in kind.against] or terms

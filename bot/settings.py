@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     )
     record_questions: bool = Field(False, description="Store redacted abstained questions for `bot report gaps`.")
     db_path: Path = Field(Path("var/feedback.sqlite3"), description="SQLite file for feedback.")
+    db_busy_timeout: float = Field(5.0, gt=0, description="Seconds a feedback write waits for others before answering 503.")
     # The default is known good; skipping its check keeps the limits import out of one-shot commands.
     rate_limit: str = Field("60/minute", description="Per-client request limit on the chat API.", validate_default=False)
     max_messages: int = Field(50, description="Most messages accepted in one chat request.")

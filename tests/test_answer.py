@@ -851,6 +851,16 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("I was told there are two sides to treating this lupus nerve pain.", "Which of the two matters most?"),
      "most important step"),
     (("what is gabapentin used for with lupus", "is there another one like it"), "pregabalin"),
+    # Read from holdout94, 97 and 98 (written blind: texting teenagers, claims checked, terse follow-ups).
+    (("My feet burn constantly, like standing on hot sand. My cousin insists burning pain can't be from lupus. "
+      "Is she wrong?",), "burning"),
+    (("will they put me on steroids for this 😩 moon face era incoming",), "corticosteroids"),
+    (("whats the vasa nervorum lmao sounds like a harry potter spell",), "vasa nervorum"),
+    (("is lupus brain fog a real thing or am i just lazy 😭",), "brain fog"),
+    (("what even is lupus in normal ppl words, my mom keeps explaining it wrong 😅",), "chronic autoimmune"),
+    (("My appointment about the nerve pain was mostly her asking questions and tapping my knees with a little hammer. "
+      "Is that a proper workup or was she just going through the motions?",), "neurological exam"),
+    (("what are the main goals when treating lupus nerve pain?",), "dual approach"),
 ]
 
 
@@ -873,6 +883,11 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
     "is the zap test on my arm going to hurt?",
     "my NCS says sural SNAP amplitude 3 uV. is that low? what's the normal number",
     "why is the burning in my feet SO much worse at night? during the day it's bearable",
+    # a claim someone made, checked: what is claimed is asked about, and the articles never say it
+    "My neighbour swears acupuncture fixed her neuropathy. Does it work for lupus nerve pain?",
+    "I read that going gluten-free calms lupus neuropathy down. Any truth in that?",
+    "My friend says duloxetine is the best drug for nerve pain. Is that one used for lupus neuropathy?",
+    "what % of ppl w lupus actually get nerve pain? feels like im the only one",
 ])
 def test_the_law_a_lifespan_a_place_a_feeling_a_number_or_a_time_the_articles_never_give_gets_an_abstention(
         answer_bot, message):
@@ -912,3 +927,14 @@ def test_a_question_in_another_language_is_told_the_bot_reads_english(answer_bot
     reply = ask(answer_bot, "the nerve test came back totally normal pero sigo con mucho ardor en las piernas. how is "
                             "that possible?")
     assert not reply.abstained and messages.ENGLISH_ONLY not in reply.reply
+
+
+def test_side_effects_asked_after_a_medicine_are_that_medicines_and_the_articles_never_list_them(answer_bot):
+    reply = ask(answer_bot, "got my gabapentin rx today finally", "what side effects should i watch out for")
+    assert reply.abstained and reply.claims == [], reply.reply
+
+
+def test_a_decision_is_answered_in_general_about_what_it_acts_on(answer_bot):
+    reply = ask(answer_bot, "should I quit exercising since it might make my neuropathy worse?")
+    assert reply.safety and reply.safety.kind == "medical_advice"
+    assert_quotes(reply, "gentle exercise")

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.answerability import key_terms
-from bot.clauses import points_back, story_words
+from bot.clauses import claimed_words, points_back, story_words
 
 
 def test_statements_before_the_question_are_story():
@@ -150,3 +150,29 @@ def test_each_question_of_a_message_asking_two_things_keeps_the_story_before_the
         "They booked me in for a nerve test. Do they stick needles in you?"]
     assert each_question("what does the nerve test measure?") == []
 
+
+
+def test_a_few_words_after_an_emoji_or_a_lol_are_a_remark_not_the_question():
+    assert {"moon", "era"} <= story_words("will they put me on steroids for this 😩 moon face era incoming")
+    assert {"harry", "potter"} <= story_words("whats the vasa nervorum lmao sounds like a harry potter spell")
+    # …but a question after one is still asked
+    assert "biopsy" not in story_words("my feet burn 😩 does the skin biopsy hurt?")
+
+
+@pytest.mark.parametrize("message, claimed", [
+    ("My neighbour swears acupuncture fixed her neuropathy. Does it work for lupus nerve pain?", {"acupuncture"}),
+    ("I read that going gluten-free calms lupus neuropathy down. Any truth in that?", {"gluten"}),
+    ("My cousin insists burning pain can't be from lupus. Is she wrong?", {"burning"}),
+])
+def test_a_claim_reported_before_a_question_checking_it_is_what_is_asked(message, claimed):
+    assert claimed <= claimed_words(message)
+
+
+@pytest.mark.parametrize("message", [
+    "my wife has lupus. they said mono something multiplex. what is that",  # defined, not checked
+    "letter says trial of gabapentin. how does that work on nerve pain?",  # explained, not checked
+    "my doctor threw out the term small fibre after I said my feet burn. is that right?",  # the writer's own words
+    "the report says reduced fibre density. does that mean they found what's wrong?",
+])
+def test_a_claim_not_checked_or_told_by_the_writer_stays_story(message):
+    assert claimed_words(message) == frozenset()

@@ -26,7 +26,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app = FastAPI(title="Lupus nerve-pain patient-education bot", version="0.1.0")
     app.state.engine = engine or Engine(settings)
     app.state.settings = settings
-    app.state.feedback = FeedbackStore(settings.db_path)
+    app.state.feedback = FeedbackStore(settings.db_path, settings.db_busy_timeout)
     app.include_router(router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
