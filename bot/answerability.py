@@ -375,7 +375,7 @@ _ASKS_QUANTITY = re.compile(
     r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bwhat ?%|\bhow (many|much|long|often|soon|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b|\b(normal|usual|typical|healthy|reference) (numbers?|values?|range|levels?|readings?)\b"
     r"|\b(is|are) (that|it|this|these|those) (number |reading |result |value )?(too |very |really )?(low|high)\b"
-    r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) (dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
+    r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) ([a-z]{3,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex) )?(dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
 )
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(
@@ -432,6 +432,15 @@ _STATES_LASTING = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w
                              r"|prognosis|outlook|restor\w*|chronic|persist\w*|lifelong)\b")
 
 
+# Whether it is catching ("is lupus catching? can i get it from looking after my wife") is answered only by a sentence
+# saying so, and a blood test asked about ("does nerve damage show up on a blood test?") only by one naming a blood test:
+# "blood clotting" and "blood vessels" say nothing of one.
+_ASKS_CONTAGIOUS = re.compile(r"\b(catching|contagious|infectious)\b|\b(catch|get) it (from|off) (my |her |his |someone|somebody|a |an )")
+_STATES_CONTAGIOUS = re.compile(r"\b(contagio\w*|infectious|transmissible|catch(ing|able)?)\b")
+_ASKS_BLOOD_TEST = re.compile(r"\bblood ?(tests?|work|panels?)\b|\bbloods\b")
+_STATES_BLOOD_TEST = re.compile(r"\bblood ?(tests?|work|panels?|levels?|samples?)\b|\blab(oratory)? (tests?|work)\b|\bserum\b")
+
+
 # Whether it is inherited ("is it passed down?", "does it run in families?") is answered only by a sentence saying so.
 _ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b")
 _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|ies|ial)|passed (down|on))\b")
@@ -439,12 +448,13 @@ _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|i
 
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
-    something particular: a number or dose, whether something recovers or is inherited, whether a test or procedure
-    hurts, where to find someone, whether it shortens a life, when in the day it is worse."""
+    something particular: a number or dose, whether something recovers, is inherited or catching, a blood test,
+    whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY),
               (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
               (_ASKS_INHERITED.search(q), _STATES_INHERITED),
+              (_ASKS_CONTAGIOUS.search(q), _STATES_CONTAGIOUS), (_ASKS_BLOOD_TEST.search(q), _STATES_BLOOD_TEST),
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
                _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN),
               (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY)]

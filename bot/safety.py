@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import messages
-from .text import normalize
+from .text import expand_chat, normalize
 from .types import Safety
 
 _EMERGENCY = [
@@ -652,9 +652,12 @@ def check_safety(text: str) -> Safety | None:
     """An emergency or medical-advice notice for this message, or None (patterns only)."""
     # "ought I to…" is "should I…", in older English
     norm = _OUGHT.sub(r"should \1", normalize(text))
-    if _emergency(norm):
+    # …and as written out when typed in chat spellings ("can i take my amitriptyline w the pregabalin")
+    chat = normalize(expand_chat(norm))
+    readings = (norm,) if chat == norm else (norm, chat)
+    if any(_emergency(r) for r in readings):
         return Safety("emergency", messages.EMERGENCY)
-    if any(p.search(norm) for p in _ADVICE_PATTERNS) or all(p.search(norm) for p in _DECISION):
+    if any(any(p.search(r) for p in _ADVICE_PATTERNS) or all(p.search(r) for p in _DECISION) for r in readings):
         return Safety("medical_advice", messages.MEDICAL_ADVICE)
     return None
 

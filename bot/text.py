@@ -83,12 +83,17 @@ _PT = re.compile(r"\b(?P<before>to|try|trying|tried|doing|do|does|did|start|star
                  r"|\bpt(?=\s+(?:help|helps|helped|work|works|exercises?|sessions?|appointments?|actually|really)\b)", re.I)
 
 
+# "side affects" are side effects.
+_SIDE_AFFECTS = re.compile(r"\b(side)([- ])affect(s)?\b", re.I)
+
+
 # "5 diff meds" (different), not "the diff between them" (difference).
 _DIFF = re.compile(r"\bdiff(?=\s+(?!between\b)[a-z]+s\b)", re.I)
 
 
 def _sound_alikes(text: str) -> str:
     text = _DIFF.sub("different", _NEUROLOGY.sub(r"\1\2neuropathy", text))
+    text = _SIDE_AFFECTS.sub(lambda m: m[1] + m[2] + "effect" + (m[3] or ""), text)
     text = _PT.sub(lambda m: (m["before"] + " " if m["before"] else "") + "physical therapy", text)
     text = _DOSE.sub(lambda m: m[0] if (m[1] or "").strip().lower() in _DOSE_NOUN else (m[1] or "") + "does", text)
     text = _WH_DOSE.sub(lambda m: m[1] + " does", text)

@@ -888,6 +888,11 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
     "I read that going gluten-free calms lupus neuropathy down. Any truth in that?",
     "My friend says duloxetine is the best drug for nerve pain. Is that one used for lupus neuropathy?",
     "what % of ppl w lupus actually get nerve pain? feels like im the only one",
+    # catching, a blood test, a medicine's side effects or its usual dose: only a sentence saying so answers
+    "is lupus catching? can i get it from looking after my wife",
+    "does lupus nerve damage show up on a blood test",
+    "what are the side affects of pregabalin",
+    "whats a normal gabapentin dose",
 ])
 def test_the_law_a_lifespan_a_place_a_feeling_a_number_or_a_time_the_articles_never_give_gets_an_abstention(
         answer_bot, message):

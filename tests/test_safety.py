@@ -229,3 +229,8 @@ def test_words_near_the_eighteenth_and_nineteenth_sets_patterns_raise_no_alarm(t
 
 def test_asking_to_take_a_double_dose_is_a_decision_not_an_overdose():
     assert check_safety("i keep forgetting my azathioprine, can i just take 2 the next day").kind == "medical_advice"
+
+
+@pytest.mark.parametrize("text", ["can i take my amitriptyline w the pregabalin", "shud i just take advil for it"])
+def test_a_decision_typed_in_chat_spellings_is_a_decision(text):
+    assert check_safety(text).kind == "medical_advice"
