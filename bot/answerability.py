@@ -402,9 +402,9 @@ _STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\
 
 # Whether a test or procedure hurts ("what's an EMG for?" then "does it hurt?") is answered only by a sentence saying
 # how it feels to have it, not by one about the pain being tested for.
-_ASKS_PROCEDURE_FEEL = re.compile(r"\b(does|will|would|is|do|did) (it|that|this|they|the \w+) (hurt|sting|painful|uncomfortable)\b"
+_ASKS_PROCEDURE_FEEL = re.compile(r"\b(does|will|would|is|do|did) (it|that|this|they|(the|an?|my|his|her) ([\w-]+ ){0,3}[\w-]+) (hurt|sting|painful|uncomfortable)\b"
                                   r"|\b(going to|gonna) (hurt|sting|be painful|be uncomfortable)\b"
-                                  r"|\bhow (painful|uncomfortable|sore)\b|\bis (it|that|this|the \w+) (painful|uncomfortable)\b")
+                                  r"|\bhow (painful|uncomfortable|sore)\b")
 _PROCEDURE = re.compile(r"\b(tests?|testing|biops(y|ies)|emg|ncs|electromyography|nerve conduction|scans?|mri|ct|needles?"
                         r"|procedure|injections?|infusions?|exam|examination)\b")
 _STATES_PROCEDURE_FEEL = re.compile(r"\b(uncomfortable|discomfort|painless|sting\w*|hurts?|anaesthe\w*|anesthe\w*|numbing)\b")

@@ -222,7 +222,8 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|these|those|they|them)\b")
 # A claim someone made, told before a question that checks it ("My neighbour swears acupuncture fixed her neuropathy.
 # Does it work for lupus nerve pain?", "I read that going gluten-free calms it down. Any truth in that?"): what is
 # claimed is what is asked about, not a story around it.
-_REPORTED = re.compile(r"\b(?:says?|said|saying|told (?:me|us|her|him)|tells (?:me|us)|swears?|swore|insists?|insisted|claims?|claimed"
+_REPORTED = re.compile(r"\b(?:says?|said|saying|told (?:me|us|her|him)|tells (?:me|us)|swears?(?: by)?|swore(?: by)?|insists?|insisted|claims?|claimed"
+                       r"|recommend(?:s|ed)?|suggest(?:s|ed)?|raves? about|raved about"
                        r"|reckons?|believes?|(?:i )?(?:read|heard|saw) (?:online |somewhere |on \w+ )?that)\b(?: that)?(?P<claim>.+)$")
 
 

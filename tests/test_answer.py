@@ -893,6 +893,9 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
     "does lupus nerve damage show up on a blood test",
     "what are the side affects of pregabalin",
     "whats a normal gabapentin dose",
+    "Is the skin biopsy painful? Mum is very nervous about needles and I'd like to prepare her.",
+    "A friend recommended acupuncture and a TENS machine for nerve pain. Is there any evidence that either helps with "
+    "lupus neuropathy?",
 ])
 def test_the_law_a_lifespan_a_place_a_feeling_a_number_or_a_time_the_articles_never_give_gets_an_abstention(
         answer_bot, message):
