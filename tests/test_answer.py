@@ -861,6 +861,8 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("My appointment about the nerve pain was mostly her asking questions and tapping my knees with a little hammer. "
       "Is that a proper workup or was she just going through the motions?",), "neurological exam"),
     (("what are the main goals when treating lupus nerve pain?",), "dual approach"),
+    (("they mentioned gabapentin for the burning",
+      "is there something I could put just on my feet instead of swallowing another pill?"), "Topical"),
 ]
 
 
