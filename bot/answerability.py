@@ -396,8 +396,9 @@ _ASKS_RECOVERY = re.compile(
 # …as is "will it go away once the lupus is treated?" ("will it go away with…?" asks what treats it).
 _ASKS_GOING_AWAY = re.compile(r"\b(will|would|does|do|can) (it|this|that|they|the \w+|my \w+|her \w+|his \w+) (\w+ )?(ever )?"
                               r"(go away|clear up|disappear|heal|recover|go back to normal)\b(?! (with|if|on|using|by)\b)")
-_STATES_RECOVERY = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
-                              r"|prognosis|outlook|restor\w*)\b")
+_RECOVERY_WORDS = (r"permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
+                   r"|prognosis|outlook|restor\w*")
+_STATES_RECOVERY = re.compile(rf"\b({_RECOVERY_WORDS})\b")
 
 
 # Whether a test or procedure hurts ("what's an EMG for?" then "does it hurt?") is answered only by a sentence saying
@@ -428,8 +429,7 @@ _STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|ad
 
 
 # …where saying it lasts answers too ("is lupus for life or can it clear up?" → "…a chronic autoimmune disease").
-_STATES_LASTING = re.compile(r"\b(permanent\w*|revers\w*|irreversib\w*|recover\w*|heal(s|ed|ing)?|regenerat\w*|regrow\w*|resolv\w*"
-                             r"|prognosis|outlook|restor\w*|chronic|persist\w*|lifelong)\b")
+_STATES_LASTING = re.compile(rf"\b({_RECOVERY_WORDS}|chronic|persist\w*|lifelong)\b")
 
 
 # Whether it is catching ("is lupus catching? can i get it from looking after my wife") is answered only by a sentence
