@@ -113,7 +113,7 @@ _EMERGENCY = [
     r"\bbleeding\b[^.?!]{0,15}\b(won'?t|wont|doesn'?t|does not|isn'?t|is not|not) (stop|stopping|slow\w*)\b|\bsoak(ed|ing)\b[^.?!]{0,20}\b(towels?|pads?|bandages?|dressings?)\b|\bbleeding (really |very |so )?heav\w*\b|\bblood (is )?(pouring|gushing|everywhere)\b|\b(won'?t|wont|doesn'?t|does not) stop bleeding\b|\bsoaking (a|through)\b[^.?!]{0,20}\b(pad|towel)\b|\bnosebleed\b[^.?!]{0,30}\b(hour|won'?t stop|not stopping)\b",
     r"\bcan'?t tell (when|if|whether) i need to (pee|wee|go)\b|\b(accident|lost control) (with|of) my (bowels?|bladder)\b|\bwet (myself|himself|herself)\b|\b(can'?t|cannot|couldn'?t|unable to) (control|hold) (my |his |her )?(bladder|bowels?|pee|wee|urine)\b|\b(can'?t|cannot|couldn'?t|unable to) (pee|wee|urinate)\b",
     # read from the third blind safety set: whole kinds of emergency the patterns above missed
-    r"\b(nothing|can'?t see( anything)?|cannot see( anything)?|black|dark|blind)\b[^.?!]{0,20}\bout of (my|his|her|one) (left |right )?eye\b|\b(left|right|one) eye\b[^.?!]{0,25}\b(gone|went) (black|dark|blind)\b",
+    r"\b(nothing|can'?t see( anything)?|cannot see( anything)?|black|dark|blind)\b[^.?!]{0,20}\bout of (my|his|her|one) (left |right )?eye\b|\b(left|right|one) eye\b[^.?!]{0,25}\b(gone|went) (\w+ and )?(black|dark|blind)\b",
     r"\b(suddenly|sudden)\b[^.?!]{0,30}\b(double vision|seeing double|went double|gone double|seeing two of)\b|\b(room|world|everything) (is )?spinning\b[^?!]{0,40}\b(can'?t|cannot) (walk|stand)\b",
     r"\bcoughing up\b[^.?!]{0,15}\b(pink\w*|froth\w*|foam\w*)\b|\bdrowning\b[^.?!]{0,15}\b(lie|lying|breath\w*)\b",
     r"\bpregnant\b[^?!]{0,80}\b(flashing lights|seeing spots|blurr\w* vision|(face|hands|feet) (and \w+ )?(puffed|swell\w*|swollen))\b",
@@ -323,7 +323,7 @@ _EMERGENCY = [
     r"\bsudd?en\w*\b[^.?!]{0,60}\b(went|gone|go|goes|is|was) (floppy|limp|dead|useless)\b|\b(hand|arm|leg|side)\b (went|has gone|is|was) (floppy|limp)\b",
     r"\b(both )?(legs?|arms?)\b (just |suddenly |now )?(won'?t|wont|will not|stopped|can'?t|cannot) (move|moving|work|working)\b"
     r"(?! (properly|very well|well|as well|like (they|it) used to|the way)\b)",
-    r"\b(chew\w*|suck\w*|swallow\w*|ate|eaten)\b[^.?!]{0,20}\b(my|his|her|the|grandma'?s|nan'?s)\b[^.?!]{0,20}\b(pills?|tablets?|patch(es)?|meds|medicines?|capsules?)\b[^?!]{0,80}\b(floppy|drowsy|sleepy|won'?t wake|limp|vomit\w*|not (himself|herself))\b"
+    r"\b(chew\w*|suck\w*|swallow\w*|ate|eaten)\b[^.?!]{0,20}\b(my|his|her|the|grandma'?s|nan'?s)\b[^.?!]{0,20}\b(pills?|tablets?|patch(es)?|meds|medicines?|capsules?)\b.{0,80}?\b(floppy|drowsy|sleepy|won'?t wake|limp|vomit\w*|not (himself|herself)|acting (weird|strange|funny|odd|off)|twitch\w*|jerk\w*|confus\w*|wobbly)\b"
     r"|\b(really |very )?(floppy|limp)\b[^.?!]{0,20}\b(and )?(drowsy|sleepy|unresponsive)\b",
     r"\b(half|one side of|side of) (my|his|her|the) face\b[^.?!]{0,20}\b(doesn'?t|does not|won'?t|can'?t|isn'?t|not) (move|moving|work|working)\b"
     r"|\b(arm|leg)\b[^.?!]{0,10}\bon (that|the same) side\b[^.?!]{0,15}\b(heavy|weak|useless|dead|numb)\b",
@@ -370,11 +370,26 @@ _EMERGENCY = [
     r"\bhalf (my|his|her|the) face\b[^.?!]{0,50}\b(gone|went|going) (\w+ )?(numb|weak|dead|heavy)\b"
     r"|\b(arm|leg|hand)\b[^.?!]{0,10}\b(won'?t|wont|doesn'?t|does not|will not) do what (i|he|she) (tell|want|ask)\b",
     r"\bsudd?en\w*\b[^.?!]{0,20}\b(foot|wrist) drop\b"
-    r"|^(?=.*\b(weak\w*|numb\w*|can'?t (walk|grip|move|feel))\b).*\b(worse|spreading) (by the|every) (hour|minute)\b",
+    r"|^(?=.*\b(weak\w*|numb\w*|can'?t (walk|grip|move|feel))\b).*\b(worse|weaker|number|heavier|spreading) (by the|every) (hour|minute)\b",
+    # safety_blind20: a seizure "still going", a limb gone cold and white, a hand gone dead with a tingling face,
+    # sense lost suddenly, not knowing where one is, pills taken twice with confusion, an eye gone blurry then black
+    r"\b(seizure|fit|fitting|seizing)\w*\b[^.?!]{0,30}\b(still going|still happening|(over|more than) (\d+|five|ten) ?min\w*)\b",
+    # (fingers and toes going white in the cold are Raynaud's, common in lupus: a whole foot, leg or arm, with pain)
+    r"^(?=.*\b(sudd?en\w*|pain|agony|hurts?|hurting)\b).*\b(foot|leg|arm)\b[^.?!]{0,15}\b(went|gone|turned|is|was) (ice |icy |stone )?cold and (white|pale|blue)\b"
+    r"|^(?=.*\b(sudd?en\w*|pain|agony|hurts?|hurting)\b).*\b(foot|leg|arm)\b[^.?!]{0,15}\b(went|gone|turned|is|was) (white|pale|blue) and (ice |icy )?cold\b",
+    r"\b(hand|arm|side|other one|other)\b (just |suddenly )(went|gone|has gone) (dead|limp|floppy)\b"
+    r"|\bwent dead\b[^?!]{0,40}\bface\b[^.?!]{0,20}\b(tingl\w*|numb\w*|droop\w*)",
+    r"\b(not making (any )?sense|making no sense|talking nonsense|keeps? repeating (herself|himself|themselves|the same (thing|question)s?))\b[^?!]{0,60}\bsudd?en\w*\b"
+    r"|\bsudd?en\w*\b[^?!]{0,60}\b(not making (any )?sense|making no sense|talking nonsense)\b",
+    r"\b(don'?t|dont|can'?t|cant|cannot) (remember|know|tell) where (i am|i'?m|im|she is|she'?s|he is|he'?s)( right now)?\s*($|[,.!?]| or\b| and\b)",
+    r"\b(took|taken|had|taking) (my|his|her|the) (\w+ )?(pills|tablets|meds|medications?|medicines?|doses?)\b (twice|three times|\d times|again)\b(?! (a|per|each|every) )"
+    r"(?=[^?!]{0,60}\b(confus\w*|drowsy|sleepy|dizzy|don'?t remember|dont remember|can'?t remember|can'?t stay awake)\b)"
+    r"|\b(confus\w*|drowsy|sleepy|can'?t stay awake)\b[^?!]{0,60}\b(took|taken|had) (my|his|her|the) (\w+ )?(pills|tablets|meds|medications?|medicines?|doses?) (twice|three times|\d times)\b(?! (a|per|each|every) )",
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off))\b",
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off)|be (taking|on|using|starting|having|getting)"
+    r"|(get|have) (my |his |her |the |a |an )?(\w+ ){0,2}(checked|tested|scanned|looked at|measured|done))\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
     r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
     r"\b(can|could|should|may) i (have|drink|eat|take|use|try)\b[^.?!]{0,40}\b(with|on|while (on|taking))\b[^.?!]{0,10}\b(my|the|these|this|his|her)\b[^.?!]{0,20}\b(meds|medications?|medicines?|pills|tablets|[a-z]+(in|ine|one|am|ol|ide|ate|ab|il))\b",
@@ -542,6 +557,12 @@ _ADVICE = [
     r"\b(can|could|should|may) (i|we|she|he) (just )?(leave|keep|wear) (it|them|the \w+|my \w+|her \w+|his \w+) on (for )?(longer|all day|all night|overnight|the full|\d+|24)\b",
     r"\b(can|could|may|should) (i|we|she|he) (take|use|try|have) (some |a |an )?(\w+ )?(pills?|tablets?|meds|creams?|patch(es)?"
     r"|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex))\b for (it|this|that|the \w+|my \w+|her \w+|his \w+)\b",
+    # "ok to put 2 … patches on at once?": a bare permission asked in chat is the writer's own decision
+    r"^(is it |would it be )?(ok|okay|alright|fine) to (take|put|use|have|give|skip|double|stop|try|combine|mix|wear|apply|stack)\b[^?]{0,60}"
+    r"\b(pills?|tablets?|meds|patch(es)?|creams?|doses?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex))\b",
+    # someone else using the writer's medicine ("can my 14 yr old use my lidocaine patches")
+    r"\b(can|could|should|may) (my|our) (?!(doctor|dr|rheum\w*|neuro\w*|gp|consultant|specialist|nurse|team|physician|pharmacist)\b)"
+    r"[\w ]{1,25}?\b(use|take|have|borrow|try|share) (my|our|some of my|one of my|his|her)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -585,12 +606,13 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|(for|in) (years|ages|months|decades|a long time) now|in a (much |far |way |far far )?(good|better) place( now)?"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week|summer|winter|spring|autumn|fall|christmas)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
-                      r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when i was (young|little|a \w+|\d+)"
+                      r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when (i|he|she|they|we) (was|were) (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?behind (me|us|her|him|them)( now)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
                       r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
-                  r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?))\b")
+                  r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?)"
+                  r"|(sitting|lying|standing) (here|there|next to me|beside me)|right now)\b")
 
 
 def _over(sentence: str) -> bool:
