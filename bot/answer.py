@@ -161,9 +161,11 @@ class Bot:
             terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
-        # one it is?") or asks about things named before ("are those the things that go after the nerves, or is it
+        # one it is?"), names only the effect attributed ("i have diabetes and lupus" then "…which one is making my
+        # feet numb") or asks about things named before ("are those the things that go after the nerves, or is it
         # something else?").
-        if r.context and (not kind.attribution or not terms or _THOSE.search(r.focus.lower())):
+        names_own = terms and not all(t.story for t in terms)
+        if r.context and (not kind.attribution or not names_own or _THOSE.search(r.focus.lower())):
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)

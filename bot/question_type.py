@@ -107,11 +107,13 @@ _CONTRASTED = re.compile(r"\b(?:instead of|rather than|as opposed to) (?P<aside>
                          # "…when it's my nerves that are damaged, not a sprain"
                          r"|,\s*not (?:a|an|just a|just an|some|like a|my|the|his|her|in my|in the) (?P<unlike>(?:[\w-]+ ){0,1}[\w-]+)\s*[?.!]*$")
 # "…feeling more likely to get hit than the ones that move your muscles?": what the singled-out kind is weighed against.
-_COMPARED_WITH = re.compile(r"\b(?:than|or|not|rather than|instead of)\b(?P<aside>(?: (?!(?:is|are|does|do|and|but)\b)[\w'-]+){1,6})")
+_COMPARED_WITH = re.compile(r"\b(?:than|or|not|rather than|instead of)\b(?P<aside>(?: (?!(?:is|are|does|do|and|but)\b)[\w'-]+){1,6})"
+                            # "between sensory and motor fibres, which…": both sides are weighed, neither need be named
+                            r"|\bbetween (?P<one>[\w'-]+(?: [\w'-]+)?) and (?P<other>[\w'-]+(?: [\w'-]+)?)(?=\s*[,?]|\s+which\b)")
 _IS_THAT_NORMAL = re.compile(r"\b(?:is|are) (?:that|this|it|these|those) (?:\w+ )?(?P<aside>normal|usual|common|typical|expected)\b")
 # The verb is set aside too when it only says "harming" ("which one is wrecking my feet?").
-_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|making|responsible for|to blame for|the cause of"
-                         r"|(?:real |actual |main )?reason(?: for| why)?|(?P<harm>wrecking|ruining|messing (?:up|with)))"
+_ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecting|responsible for|to blame for|the cause of"
+                         r"|(?:real |actual |main )?reason(?: for| why)?|(?P<harm>wrecking|ruining|messing (?:up|with)|making))"
                          r"(?P<aside>(?: [\w-]+){1,5})")
 # "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
 _WHEN_TOLD = re.compile(r"\b(?:when|whenever|if) (?P<aside>(?:[\w'-]+ ){0,6}?[\w'-]+)(?:,\s*|\s+(?=(?:how|which|what|who)\b))")
@@ -173,7 +175,7 @@ _ANSWER_TYPES = [
     # her sense of touch hit way harder than anything else?"): the sentence singling one kind of nerve out, even when
     # asked as a why.
     (_FEELING_OR_STRENGTH := re.compile(r"^(?=[^?.]*\b(more|most|mostly|mainly|harder|worse|than|rather|instead|versus|vs)\b)(?=[^?.]*\b" + _FEELING
-                + r"\b)(?=[^?.]*\b" + _STRENGTH + r"\b)[^?.]*\b(or|than|not|versus|vs|rather|instead)\b"
+                + r"\b)(?=[^?.]*\b" + _STRENGTH + r"\b)[^?.]*\b(or|than|not|versus|vs|rather|instead|between)\b"
                 r"|\b" + _FEELING + r"\b[^?.]{0,30}\b(hit|affected|damaged|attacked|targeted)\b[^?.]{0,15}\b(harder|more|worse) than\b", re.I),
      _SINGLED_OUT := re.compile(r"\b(vulnerable|susceptible|prone|predominantly|chiefly)\b", re.I), W_SURE_CUE),
     # ("could one of them be why…" asks which cause, below)
@@ -192,7 +194,10 @@ _ANSWER_TYPES = [
     # else?"): how patients describe it. Before the which-cause kind, whose "or something else" it would otherwise be.
     (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
                 r"|(is|are) (that|this|these|those|it) (what|how) (\w+ ){0,4}feels? like"
-                r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe)\b", re.I),
+                r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe"
+                # "what sensations do patients usually report?"
+                r"|what (sensations|feelings)\b[^?]{0,30}\b(report|describe|mention|complain of|notice|get|have)"
+                r"|what (do|does|would) (people|patients|sufferers|others) (usually |typically |often |normally |commonly )?(report|describe|complain of))\b", re.I),
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart. Before the
     # which-cause kind: "is that the same nerve pain as the zaps in my legs or something else?" asks whether they differ.

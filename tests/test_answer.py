@@ -863,6 +863,14 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("what are the main goals when treating lupus nerve pain?",), "dual approach"),
     (("they mentioned gabapentin for the burning",
       "is there something I could put just on my feet instead of swallowing another pill?"), "Topical"),
+    # Read from holdout101, 103 and 105 (written blind: search-box queries, long follow-up chains, half-known jargon).
+    (("Which part of the neuron gets hit - the cell body, the myelin, or both?",), "nerve cell bodies"),
+    (("What meds are typically used for the pain itself?", "And non-drug options?"), "Beyond medication"),
+    (("In the common peripheral type, what sensations do patients usually report?",), "describe sensations"),
+    (("i have diabetes and lupus", "how do they know which one is making my feet numb"), "co-existing"),
+    (("aps clotting antibodies nerve pain",), "Antiphospholipid"),
+    (("From a pathophysiology point of view, what's the main driver behind neuropathic pain in SLE?",),
+     "underlying cause"),
 ]
 
 
