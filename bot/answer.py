@@ -187,7 +187,7 @@ class Bot:
                 # muscle?" after tingly hands asks about the needle test, not about tingling.
                 # …or when all it says of its own is story or set aside ("why tho, the problem is burning in my feet,
                 # not my head" after the brain scan).
-                if _IT.search(r.focus.lower()) or _ITS_OWN.search(r.focus.lower()) or terms and all(t.story for t in terms):
+                if _IT.search(r.focus.lower()) or _ITS_OWN.search(r.focus.lower()) or terms and not names_own:
                     topic = replace(topic, position=-10)
                 else:
                     own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)

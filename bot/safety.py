@@ -612,7 +612,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?)"
-                  r"|(sitting|lying|standing) (here|there|next to me|beside me)|right now)\b")
+                  r"|(sitting|lying|standing) (here|there|next to me|beside me))\b")
 
 
 def _over(sentence: str) -> bool:
