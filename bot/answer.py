@@ -56,6 +56,13 @@ def _acted_on(focus: str, terms: list[Term]) -> Term | None:
 
 
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
+# "like which ones exactly?", "such as?", "what sort of thing?": examples of what the last reply spoke of.
+_EXAMPLES = re.compile(r"^\W*(?:(?:and|so|ok|okay|like|but|um|hmm|right)\W+)*(?:which|what) ones?\b(?!\s+(?:is|are|do|does|of)\b)"
+                       r"|^\W*(?:(?:and|so|ok|okay|but)\W+)*like (?:what|which)\b|\bsuch as\W*$|\b(?:for example|for instance|examples?)\W*$"
+                       r"|\bwhat (?:sort|kind|type)s? of (?:things?|stuff|ones?)\b|\bname (?:some|them|a few)\b")
+# A sentence giving examples of what it names ("Anti-seizure medications, such as gabapentin…", "These include…").
+_LISTS = re.compile(r"\b(?:include|includes|including|such as)\b")
+_EXAMPLES_REACH = 6  # sentences after the last quote where its examples may follow
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
 _SEPARATE_ASKS_WORDS = 15
@@ -160,6 +167,11 @@ class Bot:
             top = [acted] if acted else sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
             terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
+        if r.context and r.shown and not r.more and _EXAMPLES.search(r.focus.lower()) and not any(
+                t.weight >= SUBJECT_WEIGHT and not t.story for t in self.judge.off_title(terms)):
+            listed = self._examples_after(r.shown[-1])
+            if listed:
+                return listed
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
         # one it is?"), names only the effect attributed ("i have diabetes and lupus" then "…which one is making my
         # feet numb") or asks about things named before ("are those the things that go after the nerves, or is it
@@ -323,6 +335,29 @@ class Bot:
         quoted = [s for s in self.index.sentences if s.id in ids]
         kind = question_type(r.context)
         return max(quoted, key=lambda s: self.judge.cover(asked, s).fraction + kind.bonus(s.text), default=None)
+
+    def _examples_after(self, reply: str) -> list[tuple[Sentence, float]]:
+        """The examples of what the last reply spoke of: the sentences listing them that first follow its last quote
+        ("…responds better to medications that modulate nerve signals." then "like which ones?" → "Anti-seizure
+        medications, such as gabapentin…" and the ones beside it). None when a quoted sentence lists them itself, or
+        none follows closely: the question is then answered as any other."""
+        ids = self._shown_ids((reply,))
+        quoted = [s for s in self.index.sentences if s.id in ids]
+        if not quoted or any(_LISTS.search(s.text) for s in quoted):
+            return []
+        last = max(quoted, key=lambda s: s.position)
+        article = self.index.articles[last.doc_id]
+        after = article.sentences[last.position + 1 : last.position + 1 + _EXAMPLES_REACH]
+        first = next((s for s in after if _LISTS.search(s.text)), None)
+        if first is None:
+            return []
+        run = [first]
+        for s in article.sentences[first.position + 1 :]:
+            if s.section != first.section or not _LISTS.search(s.text) or len(run) == self.settings.max_claims:
+                break
+            run.append(s)
+        picked = [p for s in run for p in (*self.judge.antecedents(s), s) if p.id not in ids]
+        return [(s, 0.0) for s in sorted(dict.fromkeys(picked), key=lambda s: s.position)][: self.settings.max_claims + 1]
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:
         """The next sentence of ``s``'s section when it leans back on ``s``, and was not shown before."""

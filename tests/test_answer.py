@@ -871,6 +871,10 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("aps clotting antibodies nerve pain",), "Antiphospholipid"),
     (("From a pathophysiology point of view, what's the main driver behind neuropathic pain in SLE?",),
      "underlying cause"),
+    # examples asked of what the last reply spoke of: the sentences listing them that follow it, or the quoted one
+    # when it lists them itself
+    (("tylenol isn't touching my nerve pain", "what works better?", "like which ones exactly?"), "gabapentin"),
+    (("what are tricyclic antidepressants used for in lupus neuropathy", "which ones?"), "amitriptyline"),
 ]
 
 
@@ -930,6 +934,14 @@ def test_a_medicine_asked_about_by_someone_who_never_had_a_seizure_raises_no_ala
     reply = ask(answer_bot, "why would they give me a seizure pill if i never had a seizure")
     assert reply.safety is None
     assert_quotes(reply, "Anti-seizure")
+
+
+def test_a_medicine_named_by_what_it_treats_raises_no_alarm(answer_bot):
+    # "seizure drug" is close in meaning to "a seizure that won't stop" (0.67): the net reads the medicine alone
+    reply = ask(answer_bot, "my doctor wants me on gabapentin but I don't have seizures", "so why a seizure drug?")
+    assert reply.safety is None, reply.reply
+    assert_quotes(reply, "Anti-seizure")
+    assert ask(answer_bot, "my son is having a seizure").safety.kind == "emergency"
 
 
 def test_a_choice_against_something_unnamed_is_not_answered_by_the_unnamed_side(answer_bot):
