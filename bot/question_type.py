@@ -184,6 +184,8 @@ _ANSWER_TYPES = [
                 r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b"
                 # "what it is about lupus that makes the nerves hurt"
                 r"|\bwhat (is it|it is|it'?s) (\w+ )?about\b"
+                # "what's the rationale for immunosuppressing someone whose main complaint is pain?"
+                r"|\b(rationale|reasoning|logic) (for|behind|of)\b"
                 # "…my own immune system is going after my nerves?? how does it even do that"
                 r"|\bhow (does|do|can|could|would) (it|they|lupus|sle|that|the \w+)( \w+)? (even |actually |really )?do (that|this|it)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")

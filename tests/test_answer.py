@@ -875,6 +875,7 @@ ASKED_IN_THEIR_OWN_WORDS = [
     # when it lists them itself
     (("tylenol isn't touching my nerve pain", "what works better?", "like which ones exactly?"), "gabapentin"),
     (("what are tricyclic antidepressants used for in lupus neuropathy", "which ones?"), "amitriptyline"),
+    (("What's the rationale for immunosuppressing someone with lupus nerve pain?",), "calm the immune system"),
 ]
 
 

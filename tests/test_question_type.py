@@ -38,6 +38,9 @@ def test_a_plain_question_asks_for_no_kind():
     ("why would they send me to physio?", "Physical therapy helps maintain muscle strength."),
     ("which one do people get most?", "The most common form of nerve damage is Peripheral Neuropathy."),
     ("can lupus really damage your nerves or is that a myth?", "Lupus mechanisms directly cause damage to nerves."),
+    ("In the common peripheral type, what sensations do patients usually report?", "Patients often describe sensations of burning."),
+    ("Between sensory and motor fibres, which are more at risk?", "Sensory nerves are particularly vulnerable."),
+    ("what's the rationale for immunosuppressing her?", "Medications are used because they calm the immune system."),
 ])
 def test_visit_and_hardest_hit_questions_reward_their_kind_of_answer(question, sentence):
     assert question_type(question).asks_for(sentence)
