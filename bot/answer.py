@@ -18,7 +18,7 @@ from .conversation import Resolved, parse_messages, resolve
 from .framing import as_read
 from .intents import small_talk
 from .mixed_language import mostly_foreign
-from .question_type import W_SURE_CUE, question_type
+from .question_type import LISTS, W_SURE_CUE, question_type
 from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
@@ -60,8 +60,6 @@ _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)
 _EXAMPLES = re.compile(r"^\W*(?:(?:and|so|ok|okay|like|but|um|hmm|right)\W+)*(?:which|what) ones?\b(?!\s+(?:is|are|do|does|of)\b)"
                        r"|^\W*(?:(?:and|so|ok|okay|but)\W+)*like (?:what|which)\b|\bsuch as\W*$|\b(?:for example|for instance|examples?)\W*$"
                        r"|\bwhat (?:sort|kind|type)s? of (?:things?|stuff|ones?)\b|\bname (?:some|them|a few)\b")
-# A sentence giving examples of what it names ("Anti-seizure medications, such as gabapentin…", "These include…").
-_LISTS = re.compile(r"\b(?:include|includes|including|such as)\b")
 _EXAMPLES_REACH = 6  # sentences after the last quote where its examples may follow
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
@@ -343,17 +341,17 @@ class Bot:
         none follows closely: the question is then answered as any other."""
         ids = self._shown_ids((reply,))
         quoted = [s for s in self.index.sentences if s.id in ids]
-        if not quoted or any(_LISTS.search(s.text) for s in quoted):
+        if not quoted or any(LISTS.search(s.text) for s in quoted):
             return []
         last = max(quoted, key=lambda s: s.position)
         article = self.index.articles[last.doc_id]
         after = article.sentences[last.position + 1 : last.position + 1 + _EXAMPLES_REACH]
-        first = next((s for s in after if _LISTS.search(s.text)), None)
+        first = next((s for s in after if LISTS.search(s.text)), None)
         if first is None:
             return []
         run = [first]
         for s in article.sentences[first.position + 1 :]:
-            if s.section != first.section or not _LISTS.search(s.text) or len(run) == self.settings.max_claims:
+            if s.section != first.section or not LISTS.search(s.text) or len(run) == self.settings.max_claims:
                 break
             run.append(s)
         picked = [p for s in run for p in (*self.judge.antecedents(s), s) if p.id not in ids]

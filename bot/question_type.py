@@ -157,6 +157,8 @@ _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})(?:\s+(?:on|in|at|of|for) (?:my|h
                            r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))", re.I)
 
 
+# A sentence giving examples of what it names ("Anti-seizure medications, such as gabapentin…", "These include…").
+LISTS = re.compile(r"\b(include|includes|including|such as)\b", re.I)
 _DOES = re.compile(r"\b(responsible for|protective|protects?|relay|insulat\w*|covering|calm\w*|modulat\w*)\b", re.I)
 # "what is their job?": the words asking for a purpose name nothing the answer must say.
 _PURPOSE = re.compile(r"\b(?P<aside>job|role|purpose|function|point)\b")
@@ -265,7 +267,7 @@ _ANSWER_TYPES = [
                 r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
-     re.compile(r"\b(include|includes|including|such as)\b", re.I)),
+     LISTS),
     # Something other than what they have ("apart from tablets, what else helps?"): a sentence going beyond it.
     (re.compile(r"\b(apart from|aside from|besides|other than|except for|beyond|instead of|as well as|on top of|without|outside of"
                 r"|(that|which) (isn'?t|is not|aren'?t|are not)|not)"

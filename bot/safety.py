@@ -709,7 +709,8 @@ EMERGENCY_SIMILARITY = 0.60
 
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
-_NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b")
+_NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
+                           re.I)
 
 
 class SafetyCheck:
