@@ -19,14 +19,14 @@ _EMERGENCY = [
     r"\bslurr\w*\b",
     r"\b(can'?t|cnt|cannot|unable to|trouble|can not)\b[^.?!]{0,15}\b(speak|talk|get (my |me |his |her |the )?words out)\b",
     r"\bsudd?en\w*\b[^.?!]{0,40}\b(weak\w*|numb\w*|confus\w*|vision|headache|dizz\w*)\b",
-    r"\b(one|left|right) side of (my|his|her|their|the) (face|body)\b",
+    r"\b(one|left|right) side of (my |his |her |their |the )?(face|body)\b",
     r"\bsudd?en\w*\b[^.?!]{0,40}\b(can'?t|cannot|couldn'?t|could not|unable to)\b[^.?!]{0,10}\b(move|feel|walk|stand|see|speak|talk|lift|raise)\b",
     r"\b(can'?t|cannot|couldn'?t) feel anything\b|\b(below|from) (my|his|her|the) waist\b",
     r"\b(having|had|has|is having|is this|is it|could this be|think (it'?s|i'?m|she'?s|he'?s)( having)?|might be( having)?) a (mini[- ]?)?stroke\b|\bstroke (right )?now\b",
     r"\b(vision|sight)\b[^.?!]{0,40}\b(gone|vanished|went black|blacked out|lost|disappeared)\b|\b(half|left side|right side) of (everything|the world|my vision|what (i|he|she) (can )?sees?)\b[^.?!]{0,30}\b(gone|vanished|missing)\b",
     r"\bworst headache\b|\bthunderclap\b",
     r"\b(speech|talking|voice)\b[^.?!]{0,20}\b(sounds? drunk|sounds? strange|is weird|slurr\w*)\b",
-    r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
+    r"\b(doesn'?t|does not|didn'?t) recogni[sz]e (me|us|her|him)\b|\b(doesn'?t|does not|didn'?t) know (what (year|day|month) it is|who (i am|i'?m|we are)|where (she|he) is)\b|\basking what (year|day) it is\b|\btalking to (people|someone) who (isn'?t|aren'?t|is not|are not) there\b",
     r"\blegs? (just )?(gave out|gave way|went dead)\b|\bcan'?t (stand|walk) (up )?(or|and) (walk|stand)\b|\bcan'?t move my (legs?|arms?)\b",
     # Feet or hands that cannot be felt are the everyday numbness of neuropathy, an emergency only when sudden (below).
     # …and a foot that will not lift "properly" is the foot drop of a damaged nerve, come on over weeks.
@@ -51,13 +51,13 @@ _EMERGENCY = [
     r"\b(face|lips?|tongue|throat|mouth)\b[^.?!]{0,25}\bswell\w*\b|\b(hard|difficult|trouble|can'?t|cannot|unable) (to )?swallow\w*\b",
     r"\bthroat\b[^.?!]{0,20}\b(closing|tight\w*|swell\w*)\b|\btongue\b[^.?!]{0,15}\bswell\w*\b|\b(lips?|face)\b[^.?!]{0,15}\b(puffing|swelling) up\b|\bepi-?pen\b|\banaphyla\w*\b",
     # chest pain / heart
-    r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b",
+    r"\bchest\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?|hurting)\b",
     r"\b(crushing|tight|heavy|pressure|squeez\w*|tearing|ripping)\b[^.?!]{0,20}\bchest\b",
     r"(?<!gave me a )(?<!give me a )(?<!giving me a )(?<!nearly had a )(?<!almost had a )\bheart attack\b",  # not "nearly gave me a heart attack"
     # a weight on the chest, or the chest with a cold sweat: how heart attacks are told in everyday words
     r"\b(sitting|standing|pressing|weight|elephant)\b[^.?!]{0,12}\bon (my|his|her|their|the) chest\b|\bchest\b[^.?!]{0,30}\b(sitting|standing|pressing) on (it|me|him|her)\b",
     r"\bchest\b[^?!]{0,80}\b(cold sweat|sweating|sweaty|clammy)\b|\b(cold sweat|sweating|sweaty|clammy)\b[^?!]{0,80}\bchest\b",
-    r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
+    r"\bch[ea]?st\b[^.?!]{0,25}\b(pain|pressure|tight\w*|crush\w*|hurts?|hurting)\b|\bpain in the (centre|center|middle) of my chest\b|\belephant\b[^.?!]{0,20}\bchest\b|\bchest\b[^.?!]{0,40}\belephant\b",
     # self-harm
     r"\b(kill\w*|hurt\w*|harm\w*|cutting) (myself|my self)\b|\btried to (kill|hang|hurt|harm|drown|poison) (himself|herself|themselves|myself)\b",
     r"(?<!cell )(?<!cellular )\bsuicid\w*\b",  # not "cell suicide" (apoptosis)
@@ -89,7 +89,7 @@ _EMERGENCY = [
     r"\b(pills|tablets|meds|medications?|medicines)\b (\w+ ){0,2}(saved (up|away)|stashed( up| away)?|hoarded|put aside|set aside|squirrell?ed away)\b",
     r"\b(think|thinking|thought|thoughts) (about |of )?(just )?(taking|swallowing) (them all|all of (them|my|the|those)|all (my|the|those|these)|the (whole|entire) (lot|bottle|pack|box))\b",
     # other emergencies
-    r"\bseizure\w*\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
+    r"\b(seizure\w*|fit|fits|convulsion\w*)\b[^.?!]{0,40}\b(won'?t stop|not stopping|for (over |more than )?\d+ ?min\w*|keeps? going)\b",
     r"\b(having|has|had|is in|in the middle of) (a |some (kind|sort) of |a (kind|sort) of )?(seizure|fit|convulsion)\w*\b[^.?!]{0,25}\b(right now|rite now|now|help)\b",
     r"\b(fitting|seizing|convulsing)\b[^.?!]{0,40}\b(isn'?t|is not|won'?t|wont|not|hasn'?t|has not) (stopping|stop|stopped)\b",
     # A seizure told as what it looks like ("shaking on the floor").
@@ -385,6 +385,12 @@ _EMERGENCY = [
     r"\b(took|taken|had|taking) (my|his|her|the) (\w+ )?(pills|tablets|meds|medications?|medicines?|doses?)\b (twice|three times|\d times|again)\b(?! (a|per|each|every) )"
     r"(?=[^?!]{0,60}\b(confus\w*|drowsy|sleepy|dizzy|don'?t remember|dont remember|can'?t remember|can'?t stay awake)\b)"
     r"|\b(confus\w*|drowsy|sleepy|can'?t stay awake)\b[^?!]{0,60}\b(took|taken|had) (my|his|her|the) (\w+ )?(pills|tablets|meds|medications?|medicines?|doses?) (twice|three times|\d times)\b(?! (a|per|each|every) )",
+    # safety_blind21: a deficit on one side told beside "started suddenly" however far apart in the sentence, and
+    # a plan told as finishing it tonight
+    r"\b((can'?t|cant|cannot|couldn'?t|unable to) (hold|grip|pick up)|(lean\w*|slump\w*|tilt\w*) (over )?to one side)\b[^.?!]{0,100}\bsudd?en\w*\b"
+    r"|\bsudd?en\w*\b[^.?!]{0,100}\b((can'?t|cant|cannot|couldn'?t|unable to) (hold|grip|pick up)|(lean\w*|slump\w*|tilt\w*) (over )?to one side)\b",
+    r"\bfinish (it all|myself)\b|\bfinish it\b[^.?!]{0,10}\btonight\b|\btonight\b[^.?!]{0,25}\bfinish it\b"
+    r"|\b(this is|it'?s) the end (for|of) me\b|\bcan'?t (keep|go on) (living|going) like this\b",
 ]
 
 _ADVICE = [
@@ -587,7 +593,13 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
            r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(?<!what )(?<!which )(should|shall|do) (i|we) (ask|push|insist) (for|on)"
            r"|(should|shall|can|could) (i|we|she|he|they)(?=\s*\?)"
-           r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill)\b")
+           r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill"
+           # safety_blind21: "would you go for it if you were us?", "a good idea for me?", "wondering if I should switch",
+           # "thinking of starting it", and "I change it?" in a second language
+           r"|(would|will) you (go for|do|take|try|risk|accept|agree to) (it|that|this|them)|if you were (me|us|her|him|in (my|our) shoes)"
+           r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) for (me|her|him|us)|(if|whether) (i|we|she|he) should (stop|start|switch|swap"
+           r"|change|take|try|skip|up|increase|lower|reduce|come off|go off|keep)|thinking (of|about) (starting|taking|trying|adding|using) (it|them)"
+           r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?))\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -644,15 +656,19 @@ _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|
 
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
 # "I'm writing", "for my essay" and "I'm fine" name no one in trouble.
-_WRITER = re.compile(r"\b(i'?m|i am|we'?re|we are) (writing|putting together|making|preparing)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
+_WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster)\b")
+
+
+# A character in a novel, story or film who collapses or has a stroke is no one in trouble.
+_FICTION = re.compile(r"\b(novels?|short story|(a|the|my) story|fiction|screenplay|(main )?characters?|films?|movies?|tv shows?)\b")
 
 
 def _general(sentence: str, match: str) -> bool:
     if _PERSON.search(_WRITER.sub(" ", sentence)):
         return False
-    return bool(_HYPOTHETICAL.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
+    return bool(_HYPOTHETICAL.search(sentence) or _FICTION.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
 
 
 def _emergency(norm: str) -> bool:
@@ -708,6 +724,10 @@ EMERGENCY_SIMILARITY = 0.60
 
 
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
+# Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
+# like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
+_LEARNING = re.compile(r"\b(in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like"
+                       r"|how (would|will|do|can) (i|we|you) (know|tell|recogni[sz]e|spot))\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
 _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
                            re.I)
@@ -725,9 +745,9 @@ class SafetyCheck:
         found = check_safety(text)
         if found and found.kind == "emergency" or self.embedder is None:
             return found
-        if _over(normalize(text)) or _NEVER.search(normalize(text)):
+        if _over(normalize(text)) or _NEVER.search(normalize(text)) or _LEARNING.search(normalize(text)):
             # told as over and done ("a seizure as a teenager, nothing since") or as never had ("why a seizure pill if
-            # i never had a seizure"): no net
+            # i never had a seizure") or as learning what to look for: no net
             return found
         if self._examples is None:
             self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))

@@ -12,7 +12,8 @@ the tenth's fixes, before its own), `eval/safety_blind12.jsonl` 80 % and 88 %, w
 `eval/safety_blind15.jsonl` (after the fourteenth's fixes) 90 % and 90 %, with none, `eval/safety_blind16.jsonl` 85 %
 and 90 %, with 1, `eval/safety_blind17.jsonl` 93 % and 88 %, with 2 (95 % and 88 % after the sixteenth's fixes),
 `eval/safety_blind18.jsonl` 88 % and 90 %, with 2 (87 % and 93 %, with 1, after the seventeenth's),
-`eval/safety_blind19.jsonl` 80 % and 93 %, with 1, and `eval/safety_blind20.jsonl` 87 % and 90 %, with 1.
+`eval/safety_blind19.jsonl` 80 % and 93 %, with 1, `eval/safety_blind20.jsonl` 87 % and 90 %, with 1, and
+`eval/safety_blind21.jsonl` 88 % and 88 %, with 3 (two of them characters in a novel and a short story).
 Every miss has since been fixed with a general pattern, and this keeps them fixed without a false alarm on
 the ordinary ones. The full Bot path (patterns and the semantic net) is
 checked in tests/test_answer.py."""
@@ -34,7 +35,8 @@ ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl
                                                       "safety_blind13.jsonl", "safety_blind14.jsonl",
                                                       "safety_blind15.jsonl", "safety_blind16.jsonl",
                                                       "safety_blind17.jsonl", "safety_blind18.jsonl",
-                                                      "safety_blind19.jsonl", "safety_blind20.jsonl")
+                                                      "safety_blind19.jsonl", "safety_blind20.jsonl",
+                                                      "safety_blind21.jsonl")
         for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
 
 
@@ -245,3 +247,23 @@ def test_a_decision_typed_in_chat_spellings_is_a_decision(text):
 )
 def test_everyday_words_near_the_twentieth_sets_patterns_are_not_flagged(text):
     assert check_safety(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can I finish it today? it's my last prednisone pack", "I need to finish things at work today, then I'll ask",
+     "my grandma leans to one side when she walks, is that the neuropathy?",
+     "I'm thinking about taking notes for my appointment, what should I ask?",
+     "In the film, the character gets chest pain. Is that realistic for lupus?",
+     "is gabapentin a good idea for people with lupus?"],
+)
+def test_everyday_words_near_the_twenty_first_sets_patterns_are_not_flagged(text):
+    assert check_safety(text) is None
+
+
+@pytest.mark.parametrize("text", ["My mum was watching a movie and now her face is drooping",
+                                  "face drooping episodes since this morning, is that lupus?",
+                                  "I couldn't hold my cup this morning, it came on suddenly",
+                                  "mum doesn't know what day it is since this morning"])
+def test_a_story_or_film_nearby_does_not_hide_an_emergency_told_now(text):
+    assert check_safety(text).kind == "emergency"
