@@ -14,6 +14,7 @@ from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, 
                             key_terms, statements_needed, topical_count)
 from .clauses import asked_part, each_question
 from .coverage import CoverageJudge
+from .context import leans_back
 from .conversation import Resolved, parse_messages, resolve
 from .framing import as_read
 from .intents import small_talk
@@ -165,9 +166,16 @@ class Bot:
             top = [acted] if acted else sorted(off, key=lambda t: -t.weight / (STORY_SHARE if t.story else 1.0))[:1]
             terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
-        if r.context and r.shown and not r.more and _EXAMPLES.search(r.focus.lower()) and not any(
-                t.weight >= SUBJECT_WEIGHT and not t.story for t in self.judge.off_title(terms)):
-            listed = self._examples_after(r.shown[-1])
+        if r.context and r.shown and not r.more:
+            own = [t for t in self.judge.off_title(terms) if t.weight >= SUBJECT_WEIGHT and not t.story]
+            if _EXAMPLES.search(r.focus.lower()) and not own:
+                listed = self._examples_after(r.shown[-1:])
+            elif kind.cue is LISTS:
+                # "which drugs are those?", "the ones after the steroids, what are their names?": the list that
+                # carries on from what a quoted sentence named ("These include…"), when one of them names it.
+                listed = self._examples_after(r.shown, own or terms)
+            else:
+                listed = []
             if listed:
                 return listed
         # A which-cause question keeps to its own words, unless it has none ("how does the doctor sort out which
@@ -334,27 +342,45 @@ class Bot:
         kind = question_type(r.context)
         return max(quoted, key=lambda s: self.judge.cover(asked, s).fraction + kind.bonus(s.text), default=None)
 
-    def _examples_after(self, reply: str) -> list[tuple[Sentence, float]]:
+    def _examples_after(self, replies: tuple[str, ...], asked: list[Term] | None = None) -> list[tuple[Sentence, float]]:
         """The examples of what the last reply spoke of: the sentences listing them that first follow its last quote
         ("…responds better to medications that modulate nerve signals." then "like which ones?" → "Anti-seizure
-        medications, such as gabapentin…" and the ones beside it). None when a quoted sentence lists them itself, or
-        none follows closely: the question is then answered as any other."""
-        ids = self._shown_ids((reply,))
-        quoted = [s for s in self.index.sentences if s.id in ids]
-        if not quoted or any(LISTS.search(s.text) for s in quoted):
-            return []
-        last = max(quoted, key=lambda s: s.position)
-        article = self.index.articles[last.doc_id]
-        after = article.sentences[last.position + 1 : last.position + 1 + _EXAMPLES_REACH]
-        first = next((s for s in after if LISTS.search(s.text)), None)
+        medications, such as gabapentin…" and the ones beside it), or, when a quoted sentence lists examples itself,
+        the list carrying on from it ("…corticosteroids, such as glucocorticoids, often followed by long-term
+        immunosuppressive therapies." → "These include cyclophosphamide…"). With ``asked`` (a list question naming
+        its subject) only that carrying-on list after a quote covering it, in any of ``replies``, latest first. None
+        when nothing follows closely: the question is then answered as any other."""
+        ids = self._shown_ids(replies)
+        quoted: list[Sentence] = []
+        for reply in reversed(replies):
+            got = self._shown_ids((reply,))
+            quoted += sorted((s for s in self.index.sentences if s.id in got and s not in quoted), key=lambda s: -s.position)
+        if asked is not None:
+            quoted = [s for s in quoted if self.judge.cover(asked, s).answers]
+        first = None
+        for n, q in enumerate(quoted):
+            article = self.index.articles[q.doc_id]
+            after = article.sentences[q.position + 1 : q.position + 1 + _EXAMPLES_REACH]
+            listed = next((s for s in after if LISTS.search(s.text)), None)
+            # (asked for by name, a list already quoted is quoted again: the patient asks for it again)
+            if listed is None or listed.id in ids and asked is None:
+                continue
+            # A list carrying on from a quote ("These include…") gives its examples; any other list only those of the
+            # last quote, and only when no quote lists its own.
+            if listed.section == q.section and leans_back(listed.text) or (
+                    n == 0 and asked is None and not any(LISTS.search(s.text) for s in quoted)):
+                first = listed
+                break
         if first is None:
             return []
+        article = self.index.articles[first.doc_id]
         run = [first]
         for s in article.sentences[first.position + 1 :]:
             if s.section != first.section or not LISTS.search(s.text) or len(run) == self.settings.max_claims:
                 break
             run.append(s)
-        picked = [p for s in run for p in (*self.judge.antecedents(s), s) if p.id not in ids]
+        # …each with what it leans on, quoted before or not, so the reply reads on its own
+        picked = [p for s in run for p in (*self.judge.antecedents(s), s)]
         return [(s, 0.0) for s in sorted(dict.fromkeys(picked), key=lambda s: s.position)][: self.settings.max_claims + 1]
 
     def _carried_on(self, s: Sentence, shown: set[str]) -> Sentence | None:

@@ -61,7 +61,7 @@ SCAFFOLDING = frozenset(
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true truth
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
-    behind rationale reasoning whose""".split()
+    behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed""".split()
 ) | _PEOPLE
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -392,7 +392,9 @@ _ASKS_RECOVERY = re.compile(
     r"|\b(go away|clear up|disappear|heal|recover) (for good|completely|fully|properly|permanently|forever|forevr)\b"
     r"|\b(go|get|come|be) back to normal\b|\b(is|be|it'?s|stay|that) (it |this |the damage |the numbness |this damage )?"
     r"(permanent|reversible|irreversible)\b|\bgrow back\b|\b(regrow|regenerate|repair themselves|heal themselves)\b"
-    r"|\bis this it now\b")
+    r"|\bis this it now\b"
+    # "does the feeling come back?": what comes back is the feeling, not a result
+    r"|\b(feeling|sensation|strength|function|nerves?) (\w+ )?(ever |eventually )?(come|comes|coming|grow|grows) back\b")
 # …as is "will it go away once the lupus is treated?" ("will it go away with…?" asks what treats it).
 _ASKS_GOING_AWAY = re.compile(r"\b(will|would|does|do|can) (it|this|that|they|the \w+|my \w+|her \w+|his \w+) (\w+ )?(ever )?"
                               r"(go away|clear up|disappear|heal|recover|go back to normal)\b(?! (with|if|on|using|by)\b)")

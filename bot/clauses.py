@@ -82,12 +82,14 @@ _ASIDE = re.compile(
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
     r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or why they cannot look it up themselves ("too tired to look it up", "really not in the mood")
+    r"|(?:i'?m |im |i am )?(?:too|so) (?:tired|exhausted|lazy|busy|foggy|wiped) to\b|(?:i'?m |im |i am )?(?:really |just |so )?not in the mood\b"
     # …or what it keeps them from ("it's stopping me doing my daughter's hair", "it's wrecking my sleep and I'm dreading…")
     r"|(?:it'?s|its|it is|this is|that'?s) (?:stopping|preventing|keeping|stopped) (?:me|her|him|us)\b"
     r"|(?:it'?s|its|it is|this is|that'?s|it has been|it'?s been) (?:really |totally |completely )?(?:wrecking|ruining|destroying|wrecked|ruined"
     r"|messing (?:up|with)|taking over|interfering with|disrupting) (?:my|her|his|our|their)\b|(?:i'?m|im|i am) (?:really |so )?dreading\b"
     # …or what they make of it ("…seems a waste of time", "sounds a bit extreme tbh")
-    r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my|a|an)\b)"
+    r"|(?:it |that |this )?(?:seems|sounds|looks)\b(?! like (?:it|the|my)\b)"
     # …or how it makes them feel ("that terrifies me", "that word keeps scaring me"), or where they read it ("it was
     # written on her discharge papers")
     r"|(?:(?:that|this|the) (?:word|thought|idea|term|name)(?: ['\"]?[\w-]+['\"]?)?|that|this|it|which)(?: \w+){0,2} (?:terrif(?:ies|ied|ying)|scar(?:es|ed|ing)|frighten(?:s|ed|ing)"
@@ -135,6 +137,8 @@ _TELLING = re.compile(
 )
 
 
+# …or why they ask, given after it ("…or is gabapentin the only thing they've got? because it's not exactly a miracle").
+_REASON = re.compile(r"^\W*(?:because|cause|cuz|cos|coz|bc)\b(?! of\b)")
 _BELIEF = re.compile(r"^\W*(?:(?:and|but|so|honestly|also)\b[\s,]*)*i (?:always |just |honestly |really )?(?:thought|assumed|figured|believed)\b")
 _POINTS_AT_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
 
@@ -184,7 +188,7 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
 
     asides = [p for i, p in enumerate(parts[first + 1 :], start=first + 1)
               if _ASIDE.match(p.lower()) or i in remarks or (not _is_question(p)
-                                             and (_OTHERS_VIEW.search(p.lower())
+                                             and (_OTHERS_VIEW.search(p.lower()) or _REASON.match(p.lower())
                                                   or _TELLING.match(p.lower()) and not asked_about(i)))]
     return parts[:first], asides, [p for p in parts[first:] if p not in asides]
 

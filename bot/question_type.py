@@ -140,6 +140,8 @@ _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|
                            + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
+# "what does the SLE part of my diagnosis stand for?": the word is the part named.
+_PART_OF = re.compile(r"^(?:the |that |this )?['\"“]?([\w-]+(?: [\w-]+)?)['\"”]? (?:part|bit|word|letters|abbreviation) (?:of|in|on) .+$", re.I)
 # "the condition", "that label": a subject named before the question, like a pronoun.
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 # "I came across the word ischemia…": the word named as a word.
@@ -221,7 +223,7 @@ _ANSWER_TYPES = [
                 r"|another cause|other causes?|what else (could|might|can|would|is) (it|this|that|they) (be|is)\b|(check|rule out|look for|test for) (for )?other things"
                 r"|(lupus|it) or (the |my |his |her )?\w+ (causing|doing)"
                 r"|which of (his|her|my|their|the|your) (conditions|illnesses|diseases|problems)"
-                r"|how (on earth |exactly |then )?(do|does|did|would|will|can|could) (they|you|the doctor|the doctors|doctors|anyone|anybody|he|she)\b[^?]{0,30}"
+                r"|how (on earth |exactly |then |the hell |the heck )?(do|does|did|would|will|can|could|is|are) (they|you|the doctor|the doctors|doctors|anyone|anybody|he|she|we)\b[^?]{0,30}"
                 r"\b(know|tell|be sure|decide|work out|figure out)\b[^?]{0,40}\b(lupus|caused|causing|doing|from (the |my |his |her )?(lupus|sle|it|that|this)|to blame|responsible))\b", re.I),
      _RULED_OUT, W_SURE_CUE),
     (re.compile(r"\bhow (do|does|did|would|will|can|could) (they|you|doctors?|the doctor|i|we)\b[^?]{0,25}"
@@ -264,7 +266,7 @@ _ANSWER_TYPES = [
     (re.compile(r"\b(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor\b", re.I), _TELLS_APART),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
     (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills))\b"
-                r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of )?(\w+ )?(drugs?|medications?|medicines?|meds"
+                r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of |of (the|those|these) )?([\w-]+ ){0,2}(drugs?|medications?|medicines?|meds"
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
      LISTS),
@@ -332,8 +334,14 @@ def _defined_subject(question: str) -> str | None:
     # diagnosed" read whole names everything after "what is".
     tries += ((_EQUALS.search, question),)
     found = (find(text) for find, text in tries)
-    m = next((f for f in found if f and len(_SECOND_QUESTION.split(f.group(1))[0].split()) <= 5), None)
-    named = _SECOND_QUESTION.split(m.group(1))[0] if m else ""
+
+    def name(f: re.Match) -> str:
+        first = _SECOND_QUESTION.split(f.group(1))[0]
+        part = _PART_OF.match(first)
+        return part.group(1) if part else first
+
+    m = next((f for f in found if f and len(name(f).split()) <= 5), None)
+    named = name(m) if m else ""
     if m:
         subject = named.lower().strip(" ?.,")
         if all(len(w) == 1 for w in subject.split()):

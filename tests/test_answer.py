@@ -876,6 +876,18 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("tylenol isn't touching my nerve pain", "what works better?", "like which ones exactly?"), "gabapentin"),
     (("what are tricyclic antidepressants used for in lupus neuropathy", "which ones?"), "amitriptyline"),
     (("What's the rationale for immunosuppressing someone with lupus nerve pain?",), "calm the immune system"),
+    # Read from holdout109, 111 and 113 (written blind: venting first, many medicines, pointing back at the reply).
+    # Names asked for what a quoted sentence named: the list carrying on from it ("These include…").
+    (("I hate being on steroids. what usually comes after them?", "which drugs are those?"), "cyclophosphamide"),
+    (("What do doctors use to get active lupus under control when it's going after the nerves?",
+      "ok and after the steroids, which of the long-term immune drugs are we talking about?"), "cyclophosphamide"),
+    (("what's mononeuritis multiplex? sounds like a harry potter spell and I'm really not in the mood",),
+     "Mononeuritis Multiplex"),
+    (("what does the SLE part of my diagnosis stand for? too tired to look it up",), "Systemic Lupus Erythematosus"),
+    (("are there different kinds of meds for nerve pain or is gabapentin the only thing they've got? because it's "
+      "not exactly a miracle",), ("Tricyclic", "Anti-seizure")),
+    (("I also have type 2 diabetes. so how the hell is anyone supposed to know if it's lupus or the sugar wrecking "
+      "my nerves?",), "co-existing"),
 ]
 
 
@@ -890,6 +902,7 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
 
 @pytest.mark.parametrize("message", [
     "do I legally have to tell my employer I have lupus neuropathy?",
+    "if the nerve damage gets treated, does the feeling come back? or is it permanent?",
     "will my insurance cover the skin biopsy for lupus nerve damage?",
     "will i die sooner cause of lupus",
     "is there a lupus nerve doctor near me in ohio",

@@ -176,3 +176,13 @@ def test_a_claim_reported_before_a_question_checking_it_is_what_is_asked(message
 ])
 def test_a_claim_not_checked_or_told_by_the_writer_stays_story(message):
     assert claimed_words(message) == frozenset()
+
+
+def test_a_remark_a_reason_or_being_too_tired_after_the_question_is_no_part_of_it():
+    assert {"harry", "potter", "mood"} <= story_words(
+        "what's mononeuritis multiplex? sounds like a harry potter spell and I'm really not in the mood")
+    assert "tired" in story_words("what does SLE stand for? too tired to look it up")
+    assert "miracle" in story_words("is gabapentin the only thing they've got? because it's not exactly a miracle")
+    # …but what it sounds like to them, told of the subject, and "because of…" still ask
+    assert "nerve" not in story_words("why do my feet burn? sounds like the nerve thing")
+    assert "lupus" not in story_words("why do my feet burn? because of the lupus?")
