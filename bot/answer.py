@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import chain
 
 from . import messages as text_of
@@ -24,7 +25,7 @@ from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_te
 from .retrieval import HybridRetriever
 from .safety import SafetyCheck
 from .settings import Settings
-from .text import fold, normalize, stem
+from .text import fold, lexicon, normalize, stem, words
 from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ _BESIDES = re.compile(r"\b(what|anything|who|how) else\b|\b(any|some|what|which)
                       r"|meds|drugs|therapies|pills)\b")
 _HAPPENING = frozenset(stem(w) for w in "affect affects affected affecting cause causes caused causing happen happens "
                        "happened make makes made get gets got go goes went".split())
+# …nor a word asking for kinds ("what kinds of nerve damage can lupus cause?" is about the nerve damage)
+_KIND_WORDS = frozenset(stem(w) for w in "kind kinds type types sort sorts form forms".split())
 _ALIKE = re.compile(r"\blike (it|that|this|them|those|these)\b|\bsimilar\b")
 # "got my gabapentin today" then "what side effects should I watch out for?": a medicine's own side effects, not any.
 _ITS_OWN = re.compile(r"\bside[- ]?effects?\b")
@@ -198,6 +201,9 @@ class Bot:
             # The topic carried is one the articles speak to, when the turn before named one ("pins and needles", not
             # "creeping"): a word they never use is a poor topic and would veto every answer.
             known = [t for t in context_terms if self.judge.corpus.knows(t)]
+            # …and a medicine told as taken ("I'm on prednisone and plaquenil and tingling just started in both hands")
+            # is what the patient is on, not what the follow-up asks about, when anything else was told
+            known = [t for t in known if not _told_taken(t, r.context)] or known
             topic = _heaviest_concept(known or context_terms)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
@@ -363,7 +369,7 @@ class Bot:
             after = article.sentences[q.position + 1 : q.position + 1 + _EXAMPLES_REACH]
             listed = next((s for s in after if LISTS.search(s.text)), None)
             # (asked for by name, a list already quoted is quoted again: the patient asks for it again)
-            if listed is None or listed.id in ids and asked is None:
+            if listed is None or (listed.id in ids and asked is None):
                 continue
             # A list carrying on from a quote ("These include…") gives its examples; any other list only those of the
             # last quote, and only when no quote lists its own.
@@ -458,6 +464,23 @@ def _quoted(s: Sentence, folded_replies: list[str]) -> bool:
     return any(fold(s.text) in r for r in folded_replies)
 
 
+_TAKING = re.compile(r"\b(?:i|she|he|we|they|mum|mom|dad)(?:'m| am|'s| is| are|'re)? (?:on|taking|take|takes|using|prescribed)\b"
+                     r"(?P<taken>[^.?!]*)")
+
+
+@lru_cache(maxsize=1)
+def _medicine_kinds() -> frozenset[tuple[str, ...]]:
+    """The kinds of medicine the lexicon knows ("corticosteroids", "anti-seizure medications"), as stemmed phrases."""
+    return frozenset(lexicon().kinds.get((stem("medication"),), ()))
+
+
+def _told_taken(t: Term, context: str) -> bool:
+    """Is ``t`` a medicine ("prednisone", read as a corticosteroid) the earlier turns tell someone is taking?"""
+    if (t.stem,) not in _medicine_kinds() and not _medicine_kinds() & t.alternatives:
+        return False
+    return any(t.stem in {stem(w) for w in words(m["taken"])} for m in _TAKING.finditer(normalize(context)))
+
+
 def _heaviest_concept(terms: list[Term]) -> Term | None:
     """The term naming the most of what a turn says: words sharing a clinical phrase weigh together ("tapped my knees
     and ankles with a rubber hammer" is about the neurological exam, "a physical therapist for my weak ankles" about
@@ -465,7 +488,7 @@ def _heaviest_concept(terms: list[Term]) -> Term | None:
     def together(t: Term) -> float:
         return sum(u.weight for u in terms if u is t or u.alternatives & t.alternatives)
     # A verb saying only that something happens ("lupus can affect the brain too") is no topic; what it happens to is.
-    named = [t for t in terms if t.stem not in _HAPPENING] or terms
+    named = [t for t in terms if t.stem not in _HAPPENING | _KIND_WORDS] or terms
     return max(named, key=lambda t: (together(t), t.weight), default=None)
 
 

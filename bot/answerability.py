@@ -394,7 +394,7 @@ _ASKS_RECOVERY = re.compile(
     r"(permanent|reversible|irreversible)\b|\bgrow back\b|\b(regrow|regenerate|repair themselves|heal themselves)\b"
     r"|\bis this it now\b"
     # "does the feeling come back?": what comes back is the feeling, not a result
-    r"|\b(feeling|sensation|strength|function|nerves?) (\w+ )?(ever |eventually )?(come|comes|coming|grow|grows) back\b")
+    r"|\b(feeling|sensation|strength) (in (my|her|his|the) \w+ )?(ever |eventually )?(come|comes|coming) back\b(?! (completely |totally )?(normal|negative|clear|fine))")
 # …as is "will it go away once the lupus is treated?" ("will it go away with…?" asks what treats it).
 _ASKS_GOING_AWAY = re.compile(r"\b(will|would|does|do|can) (it|this|that|they|the \w+|my \w+|her \w+|his \w+) (\w+ )?(ever )?"
                               r"(go away|clear up|disappear|heal|recover|go back to normal)\b(?! (with|if|on|using|by)\b)")

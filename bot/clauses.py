@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway)\b[\s,]*)*"
     r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|does|do|did|is|isnt|are|was|were"
-    r"|will|would|should|has|have|any|anyone|tell|explain|help|i wonder|wondering|want to know|need to know)\b"
+    r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know)\b"
 )
 
 
@@ -47,9 +47,15 @@ _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sound
 _SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside from|besides|except|instead of|rather than|not|without|beyond|outside of)\b")
 
 
+# "…give me a list of the tests so I stop getting ambushed at every appointment": what they would avoid by knowing.
+_AVOIDING = re.compile(r"\s+(?=so (?:that )?(?:i|we) (?:stop|don'?t|won'?t|am not|'?m not|'?m|am|aren'?t|are not)\b)", re.I)
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
     if asks(sentence):
+        if avoiding := _AVOIDING.search(sentence):
+            return [sentence[: avoiding.start()], sentence[avoiding.end():]]
         # …but a feeling added after a comma is no part of it ("is there anything for the skin, I'm sick of pills").
         # …nor what someone close makes of it ("what even is lupus in normal words, my mom keeps explaining it wrong").
         tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())
@@ -100,7 +106,7 @@ _ASIDE = re.compile(
     r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"
     r"(?:scared|worried|nervous|anxious|frightened|terrified|upset|confused|overwhelmed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
-    r"|(just )?trying to|so (that )?i can|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
+    r"|(just )?trying to|so (that )?i can|so (that )?(i|we) (stop|don'?t|won'?t|am not|'?m not|'?m|am|aren'?t|are not)\b|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
     r"|(?:i )?(?:want|wanna|need|would like|'?d like) to (?:recogni[sz]e|remember|follow|keep up|spot|prepare|be ready)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"

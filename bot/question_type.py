@@ -38,6 +38,10 @@ class QuestionType:
     # The usual thing a rarer one is asked about against ("a worse type than the usual feet and hands thing?"): a
     # sentence about it is no answer, so its words count for nothing.
     against: frozenset[str] = frozenset()
+    # What a same-or-different question sets it beside ("…the same thing as the pins and needles in my feet?"): the
+    # sentence telling them apart may name it only by its kind, so its words veto nothing, when the articles speak of
+    # it at all (fibromyalgia, which they never name, still does).
+    compared: frozenset[str] = frozenset()
 
     def asks_for(self, sentence: str) -> bool:
         """Does the sentence give the kind of answer the question asks for (a cause for "why…")? A name
@@ -69,6 +73,8 @@ def question_type(question: str) -> QuestionType:
                         story_aside=cue is _RULED_OUT or cue is _BEGINS,
                         asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())),
                         aside=_aside_words(question, cue),
+                        compared=frozenset(w for m in _SAME_AS.finditer(question.lower()) if cue is _TELLS_APART
+                                           for w in re.findall(r"[a-z][\w-]*", m["aside"])),
                         against=frozenset(w for m in _BASELINE.finditer(question.lower())
                                           for w in re.findall(r"[a-z][\w-]*", m["baseline"] or m["unlike"])))
 
@@ -94,6 +100,8 @@ def _aside_words(question: str, cue: re.Pattern | None) -> frozenset[str]:
         patterns.append(_NAME_KIND)
     if cue is _SINGLED_OUT:
         patterns.append(_COMPARED_WITH)
+    if cue is _CAUSES:
+        patterns.append(_ORDERED_FOR)
     low = question.lower()
     return frozenset(w for p in patterns for m in p.finditer(low)
                      for w in re.findall(r"[a-z][\w-]*", " ".join(g for g in m.groupdict().values() if g)))
@@ -117,6 +125,15 @@ _ATTRIBUTED = re.compile(r"\b(?:causing|doing|behind|why|frying|damaging|affecti
                          r"(?P<aside>(?: [\w-]+){1,5})")
 # "…so when her feet go numb how do the doctors work out which one is to blame?": the effect, told before the question.
 _WHEN_TOLD = re.compile(r"\b(?:when|whenever|if) (?P<aside>(?:[\w'-]+ ){0,6}?[\w'-]+)(?:,\s*|\s+(?=(?:how|which|what|who)\b))")
+# "why would the neurologist order an MRI for tingling in my hands?": why the test or treatment is asked, not the symptom.
+_ORDERED_FOR = re.compile(r"\bwhy (?:would|did|do|does|are|is|will) (?:they|he|she|the \w+|my \w+|you|doctors?) (?:\w+ )?"
+                          r"(?:order|do|run|send|give|prescribe|want|use|book|put|suggest|recommend)\w*\b(?! (?:me|him|her|us|them|you)\b)"
+                          r"(?: [\w-]+){1,4}? for "
+                          r"(?:(?:my|his|her|their|the|this|these) )?(?P<aside>(?:[\w-]+ ){0,4}[\w-]+)")
+# "…is it the same thing as the pins and needles in my feet or not": what it is set beside, which the sentence telling
+# them apart may name only by its kind ("neuropathic pain felt in the limbs").
+_SAME_AS = re.compile(r"\b(?:the same(?: thing)?(?: as)?|same as|different (?:from|than|to)) (?:(?:the|my|his|her|a|an) )?"
+                      r"(?P<aside>(?:[\w'-]+ ){0,5}[\w'-]+)")
 _VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this) )?(?!(?:tests?|scans?|treatments?|checks?|results?)\b)"
                         r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 
@@ -194,7 +211,7 @@ _ANSWER_TYPES = [
                 r"|\bhow (does|do|can|could|would) (it|they|lupus|sle|that|the \w+)( \w+)? (even |actually |really )?do (that|this|it)\b", re.I),
      # …a cause, or a purpose ("why would they send me to physio?" → "…help maintain muscle strength")
      # ("rule out other causes" names none)
-     re.compile(r"\b((?<!other )(?<!potential )(?<!secondary )cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
+     _CAUSES := re.compile(r"\b((?<!other )(?<!potential )(?<!secondary )cause[sd]?|because|due to|mechanisms?|results? in|resulting in|leading to|stems from"
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # What it feels like ("what do people usually say it feels like?", "…is that what lupus nerve pain feels like or something
     # else?"): how patients describe it. Before the which-cause kind, whose "or something else" it would otherwise be.
