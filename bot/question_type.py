@@ -38,10 +38,6 @@ class QuestionType:
     # The usual thing a rarer one is asked about against ("a worse type than the usual feet and hands thing?"): a
     # sentence about it is no answer, so its words count for nothing.
     against: frozenset[str] = frozenset()
-    # What a same-or-different question sets it beside ("…the same thing as the pins and needles in my feet?"): the
-    # sentence telling them apart may name it only by its kind, so its words veto nothing, when the articles speak of
-    # it at all (fibromyalgia, which they never name, still does).
-    compared: frozenset[str] = frozenset()
 
     def asks_for(self, sentence: str) -> bool:
         """Does the sentence give the kind of answer the question asks for (a cause for "why…")? A name
@@ -73,8 +69,6 @@ def question_type(question: str) -> QuestionType:
                         story_aside=cue is _RULED_OUT or cue is _BEGINS,
                         asked=frozenset(re.findall(r"[a-z][\w-]*", question.lower())),
                         aside=_aside_words(question, cue),
-                        compared=frozenset(w for m in _SAME_AS.finditer(question.lower()) if cue is _TELLS_APART
-                                           for w in re.findall(r"[a-z][\w-]*", m["aside"])),
                         against=frozenset(w for m in _BASELINE.finditer(question.lower())
                                           for w in re.findall(r"[a-z][\w-]*", m["baseline"] or m["unlike"])))
 
@@ -130,10 +124,6 @@ _ORDERED_FOR = re.compile(r"\bwhy (?:would|did|do|does|are|is|will) (?:they|he|s
                           r"(?:order|do|run|send|give|prescribe|want|use|book|put|suggest|recommend)\w*\b(?! (?:me|him|her|us|them|you)\b)"
                           r"(?: [\w-]+){1,4}? for "
                           r"(?:(?:my|his|her|their|the|this|these) )?(?P<aside>(?:[\w-]+ ){0,4}[\w-]+)")
-# "…is it the same thing as the pins and needles in my feet or not": what it is set beside, which the sentence telling
-# them apart may name only by its kind ("neuropathic pain felt in the limbs").
-_SAME_AS = re.compile(r"\b(?:the same(?: thing)?(?: as)?|same as|different (?:from|than|to)) (?:(?:the|my|his|her|a|an) )?"
-                      r"(?P<aside>(?:[\w'-]+ ){0,5}[\w'-]+)")
 _VISIT_FOR = re.compile(r"\b(?:for|about) (?:(?:my|his|her|their|the|these|this) )?(?!(?:tests?|scans?|treatments?|checks?|results?)\b)"
                         r"(?P<aside>(?:[\w-]+ ){0,2}[\w-]+)")
 

@@ -87,8 +87,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     if claimed:
         story -= frozenset(words(analyze(" ".join(sorted(claimed))).corrected)) | claimed
     terms = key_terms(corrected, story)
-    aside = kind.aside | frozenset(t.word for t in terms if t.word in kind.compared and judge.corpus.knows(t))
-    terms = _as_story(terms, aside)
+    terms = _as_story(terms, kind.aside)
     terms = [t for t in terms if t.word not in kind.against] or terms
     if kind.story_aside:
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
@@ -106,7 +105,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
         terms = story_as_subject(terms, judge.off_title, points_back(text), judge.corpus.knows)
         # …but a likeness is never the subject ("his feet is burning and like needles. lupus can make this?"), nor is what
         # the question sets aside ("why tho, the problem is burning in my feet, not my head").
-        terms = _as_story(terms, imagery | aside)
+        terms = _as_story(terms, imagery | kind.aside)
     return kind, terms
 
 

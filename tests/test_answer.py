@@ -894,10 +894,6 @@ ASKED_IN_THEIR_OWN_WORDS = [
     # a medicine the patient is on is not what the follow-up asks about
     (("I'm on prednisone and plaquenil and tingling just started in both hands.",
       "is it normally on both sides of the body like that?"), "symmetric"),
-    # what a same-or-different question sets it beside may be named by its kind only ("neuropathic pain felt in the
-    # limbs")
-    (("does lupus brain fog count as nerve damage?", "so is it the same thing as the pins and needles in my feet or not"),
-     "distinct"),
 ]
 
 
@@ -913,7 +909,7 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
 @pytest.mark.parametrize("message", [
     "do I legally have to tell my employer I have lupus neuropathy?",
     "if the nerve damage gets treated, does the feeling come back? or is it permanent?",
-    # …but set beside something the articles never name, nothing tells them apart
+    # set beside something the articles never name, nothing tells them apart
     "is lupus nerve pain the same thing as fibromyalgia? my friend has that",
     "will my insurance cover the skin biopsy for lupus nerve damage?",
     "will i die sooner cause of lupus",
