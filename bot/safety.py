@@ -726,8 +726,7 @@ EMERGENCY_SIMILARITY = 0.60
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
 # Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
 # like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
-_LEARNING = re.compile(r"\b(in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like"
-                       r"|how (would|will|do|can) (i|we|you) (know|tell|recogni[sz]e|spot))\b")
+_LEARNING = re.compile(r"\b(in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
 _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
                            re.I)
