@@ -203,7 +203,8 @@ class Bot:
             known = [t for t in context_terms if self.judge.corpus.knows(t)]
             # …and a medicine told as taken ("I'm on prednisone and plaquenil and tingling just started in both hands")
             # is what the patient is on, not what the follow-up asks about, when anything else was told
-            known = [t for t in known if not _told_taken(t, r.context)] or known
+            taken = _taken_stems(r.context)
+            known = [t for t in known if not (t.stem in taken and _is_medicine(t))] or known
             topic = _heaviest_concept(known or context_terms)
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
@@ -356,10 +357,10 @@ class Bot:
         immunosuppressive therapies." → "These include cyclophosphamide…"). With ``asked`` (a list question naming
         its subject) only that carrying-on list after a quote covering it, in any of ``replies``, latest first. None
         when nothing follows closely: the question is then answered as any other."""
-        ids = self._shown_ids(replies)
+        per_reply = [self._shown_ids((reply,)) for reply in reversed(replies)]
+        ids = set().union(*per_reply)
         quoted: list[Sentence] = []
-        for reply in reversed(replies):
-            got = self._shown_ids((reply,))
+        for got in per_reply:
             quoted += sorted((s for s in self.index.sentences if s.id in got and s not in quoted), key=lambda s: -s.position)
         if asked is not None:
             quoted = [s for s in quoted if self.judge.cover(asked, s).answers]
@@ -474,11 +475,14 @@ def _medicine_kinds() -> frozenset[tuple[str, ...]]:
     return frozenset(lexicon().kinds.get((stem("medication"),), ()))
 
 
-def _told_taken(t: Term, context: str) -> bool:
-    """Is ``t`` a medicine ("prednisone", read as a corticosteroid) the earlier turns tell someone is taking?"""
-    if (t.stem,) not in _medicine_kinds() and not _medicine_kinds() & t.alternatives:
-        return False
-    return any(t.stem in {stem(w) for w in words(m["taken"])} for m in _TAKING.finditer(normalize(context)))
+def _is_medicine(t: Term) -> bool:
+    """Does ``t`` name a medicine ("prednisone", read as a corticosteroid)?"""
+    return (t.stem,) in _medicine_kinds() or bool(_medicine_kinds() & t.alternatives)
+
+
+def _taken_stems(context: str) -> frozenset[str]:
+    """Stems of what the earlier turns tell someone is taking ("I'm on prednisone and plaquenil…")."""
+    return frozenset(stem(w) for m in _TAKING.finditer(normalize(context)) for w in words(m["taken"]))
 
 
 def _heaviest_concept(terms: list[Term]) -> Term | None:

@@ -48,7 +48,8 @@ _SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside fr
 
 
 # "…give me a list of the tests so I stop getting ambushed at every appointment": what they would avoid by knowing.
-_AVOIDING = re.compile(r"\s+(?=so (?:that )?(?:i|we) (?:stop|don'?t|won'?t|am not|'?m not|'?m|am|aren'?t|are not)\b)", re.I)
+_AVOIDS = r"so (?:that )?(?:i|we) (?:stop|don'?t|won'?t|am not|'?m not|'?m|am|aren'?t|are not)\b"
+_AVOIDING = re.compile(r"\s+(?=" + _AVOIDS + ")", re.I)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -106,7 +107,7 @@ _ASIDE = re.compile(
     r"|grandma|grandad|grandpa|gran|nan)(?:'s| is| are)(?: \d+(?: years old)?,?(?: and)?)? (?:so |really |very |quite |a bit |a little )?"
     r"(?:scared|worried|nervous|anxious|frightened|terrified|upset|confused|overwhelmed)\b"
     # …or why they ask ("trying to work out how to describe mine to the GP", "my physician keeps writing SLE")
-    r"|(just )?trying to|so (that )?i can|so (that )?(i|we) (stop|don'?t|won'?t|am not|'?m not|'?m|am|aren'?t|are not)\b|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
+    r"|(just )?trying to|so (that )?i can|" + _AVOIDS + r"|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
     r"|(?:i )?(?:want|wanna|need|would like|'?d like) to (?:recogni[sz]e|remember|follow|keep up|spot|prepare|be ready)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"

@@ -744,7 +744,8 @@ class SafetyCheck:
         found = check_safety(text)
         if found and found.kind == "emergency" or self.embedder is None:
             return found
-        if _over(normalize(text)) or _NEVER.search(normalize(text)) or _LEARNING.search(normalize(text)):
+        norm = normalize(text)
+        if _over(norm) or _NEVER.search(norm) or _LEARNING.search(norm):
             # told as over and done ("a seizure as a teenager, nothing since") or as never had ("why a seizure pill if
             # i never had a seizure") or as learning what to look for: no net
             return found
