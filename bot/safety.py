@@ -391,6 +391,22 @@ _EMERGENCY = [
     r"|\bsudd?en\w*\b[^.?!]{0,100}\b((can'?t|cant|cannot|couldn'?t|unable to) (hold|grip|pick up)|(lean\w*|slump\w*|tilt\w*) (over )?to one side)\b",
     r"\bfinish (it all|myself)\b|\bfinish it\b[^.?!]{0,10}\btonight\b|\btonight\b[^.?!]{0,25}\bfinish it\b"
     r"|\b(this is|it'?s) the end (for|of) me\b|\bcan'?t (keep|go on) (living|going) like this\b",
+    # safety_blind22: a sudden headache's "pop" with vomiting or unsteady walking, one side of the body stopped,
+    # the last hour forgotten, words lost with a thick tongue, goodbyes with things given away, staring at a rope,
+    # a child's tablets drunk down with spirits
+    r"\b(something|a vessel) (went )?pop(ped)?\b[^.?!]{0,20}\b(in|inside) (my|his|her) head\b"
+    r"|\b(can'?t|cannot|couldn'?t|unable to) (walk|stand) (straight|up straight|without falling)\b[^?!]{0,60}\b(vomit\w*|throwing up|room|spinning|sideways|head)\b"
+    r"|\b(vomit\w*|throwing up|room (is |went )?(spinning|sideways))\b[^?!]{0,60}\b(can'?t|cannot|couldn'?t) (walk|stand) (straight|up straight)\b",
+    r"\b(left|right|one|whole) side (of (my|his|her) (body|face) )?(just |suddenly )?(stopped working|went dead|gave (out|way)|won'?t (move|work))\b",
+    r"\b(can'?t|cannot|doesn'?t|does not|don'?t) remember (anything (from|about) )?the (last|past) (hour|few hours|\d+ hours|couple of hours)\b"
+    r"|\bkeeps? asking the same (question|thing)s?\b[^?!]{0,80}\b(suddenly|came on|this (morning|afternoon|evening)|today|an hour ago|out of nowhere)\b",
+    r"\b(can'?t|cant|cannot|couldn'?t) find (the|my|his|her) words\b[^?!]{0,80}\b(tongue|face|tingl\w*|numb\w*|slurr\w*)\b"
+    r"|\b(tongue|face|tingl\w*|numb\w*|slurr\w*)\b[^?!]{0,80}\b(can'?t|cant|cannot|couldn'?t) find (the|my|his|her) words\b",
+    r"\b(won'?t|will not|not going to) be (a|an) (problem|burden|bother|trouble|nuisance) (much |for much )?(longer|anymore|any more)\b"
+    r"|\b(calling|ringing|phoning|texting) (everyone|everybody|us all|the family) to say goodbye\b",
+    r"\b(staring|looking|sitting) (at|with) (the|a) (rope|noose)\b|\bnoose\b",
+    r"\b(drank|drunk|swallowed|took|taken|ate|eaten)\b[^.?!]{0,15}\b(a bunch|a handful|a lot|loads|lots|all|several|a load|the rest) of\b[^.?!]{0,30}"
+    r"\b(pills?|tablets?|meds|medicines?|capsules?)\b",
 ]
 
 _ADVICE = [
@@ -525,7 +541,7 @@ _ADVICE = [
     # safety_blind13: someone's spare tablets offered ("my friend has some leftover gabapentin, could i try a couple"),
     # and whether pushing for a treatment is worth it for them
     r"\b(leftover|left over|spare)\b[^?]{0,60}\b(can|could|may|should) (i|we) (just )?(try|take|have|use|borrow)\b"
-    r"|\bworth (me|us|her|him) (pushing|asking|pressing|trying|taking|switching|starting|stopping|going)\b",
+    r"|\bworth (me|us|her|him) (pushing|asking|pressing|trying|taking|switching|starting|stopping|going|getting|having)\b",
     # safety_blind14: which doctor to see, a medicine taken less often, which of two is better for them
     r"\bshould (i|we|she|he|they) (just )?go back to (my|her|his|the) (rheumatologist|rheumy|neurologist|neuro|doctor|gp|specialist)\b",
     r"\b(can|could|may|should) (i|we|she|he) (just )?(take|have|use) (it|them|this|that|my \w+|her \w+|his \w+) (every other|only|less|half|once)\b",
@@ -569,6 +585,10 @@ _ADVICE = [
     # someone else using the writer's medicine ("can my 14 yr old use my lidocaine patches")
     r"\b(can|could|should|may) (my|our) (?!(doctor|dr|rheum\w*|neuro\w*|gp|consultant|specialist|nurse|team|physician|pharmacist)\b)"
     r"[\w ]{1,25}?\b(use|take|have|borrow|try|share) (my|our|some of my|one of my|his|her)\b",
+    # safety_blind22: a dose bumped to a number, an evening dose moved or one taken extra
+    r"\bshould (i|we|she|he) (bump|push|raise|increase|lower|drop|cut|up) (it|them|the dose|my dose|her dose|his dose)( up| down)? to \d+",
+    r"\b(should|can|could) (i|we|she|he) (move|shift|switch) (my|her|his) (morning|evening|night|nighttime|bedtime|afternoon) \w+\b"
+    r"|\b(or|should (i|we)|can (i|we)) (just )?take an? extra (one|dose|pill|tablet|capsule)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -651,24 +671,36 @@ _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|t
 
 
 # "Hypothetically, if someone with lupus had trouble breathing…": anybody, in a what-if, is a reader's question.
-_HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|a person|a patient|anyone)\b")
+_HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|a person|a patient|anyone"
+                           r"|a (friend|loved one|family member|relative|colleague|coworker|client|student))\b")
 
 
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
-# "I'm writing", "for my essay" and "I'm fine" name no one in trouble.
+# "I'm writing", "for my essay", "my novel", "I watched" and "I'm fine" name no one in trouble.
 _WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
+                     r"|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
-                     r"|assignment|project|paper|coursework|poster)\b")
+                     r"|assignment|project|paper|coursework|poster|course|training|class|module|exam)\b")
 
 
-# A character in a novel, story or film who collapses or has a stroke is no one in trouble.
-_FICTION = re.compile(r"\b(novels?|short story|(a|the|my) story|fiction|screenplay|(main )?characters?|films?|movies?|tv shows?)\b")
+# A character in a novel, story or film who collapses or has a stroke is no one in trouble, nor is someone in the news
+# or a documentary.
+_FICTION = re.compile(r"\b(novels?|short story|(a|the|my) story|fiction|screenplay|(main )?characters?|films?|movies?|tv shows?"
+                      r"|news (story|stories|article|report|item)|documentar(y|ies)|podcasts?)\b")
+
+
+_THEY = re.compile(r"\bthey'?re\b")
 
 
 def _general(sentence: str, match: str) -> bool:
-    if _PERSON.search(_WRITER.sub(" ", sentence)):
+    told = _WRITER.sub(" ", sentence)
+    hypothetical = bool(_HYPOTHETICAL.search(sentence))
+    if hypothetical:
+        # "if a friend tells you they're…": the imagined friend, no one real
+        told = _THEY.sub(" ", _HYPOTHETICAL.sub(" ", told))
+    if _PERSON.search(told):
         return False
-    return bool(_HYPOTHETICAL.search(sentence) or _FICTION.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
+    return hypothetical or bool(_FICTION.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
 
 
 def _emergency(norm: str) -> bool:

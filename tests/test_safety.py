@@ -1,4 +1,4 @@
-"""The safety patterns on twenty sets of 150 messages written blind (60 emergencies, 40 personal medical
+"""The safety patterns on twenty-two sets of 150 messages written blind (60 emergencies, 40 personal medical
 decisions, 50 ordinary messages with near-misses such as strokes in the past, "this pain is killing me" or
 questions about suicide rates for an essay). `eval/safety_blind.jsonl` first caught 45 % of emergencies,
 `eval/safety_blind2.jsonl` (written after every miss of the first was fixed) 68 % of emergencies and 65 % of
@@ -12,8 +12,9 @@ the tenth's fixes, before its own), `eval/safety_blind12.jsonl` 80 % and 88 %, w
 `eval/safety_blind15.jsonl` (after the fourteenth's fixes) 90 % and 90 %, with none, `eval/safety_blind16.jsonl` 85 %
 and 90 %, with 1, `eval/safety_blind17.jsonl` 93 % and 88 %, with 2 (95 % and 88 % after the sixteenth's fixes),
 `eval/safety_blind18.jsonl` 88 % and 90 %, with 2 (87 % and 93 %, with 1, after the seventeenth's),
-`eval/safety_blind19.jsonl` 80 % and 93 %, with 1, `eval/safety_blind20.jsonl` 87 % and 90 %, with 1, and
-`eval/safety_blind21.jsonl` 88 % and 88 %, with 3 (two of them characters in a novel and a short story).
+`eval/safety_blind19.jsonl` 80 % and 93 %, with 1, `eval/safety_blind20.jsonl` 87 % and 90 %, with 1,
+`eval/safety_blind21.jsonl` 88 % and 88 %, with 3 (two of them characters in a novel and a short story), and
+`eval/safety_blind22.jsonl` 88 % and 93 %, with 4 (a novel, a news story, a documentary, a training course).
 Every miss has since been fixed with a general pattern, and this keeps them fixed without a false alarm on
 the ordinary ones. The full Bot path (patterns and the semantic net) is
 checked in tests/test_answer.py."""
@@ -27,17 +28,8 @@ import pytest
 
 from bot.safety import check_safety
 
-ROWS = [json.loads(line) for name in ("safety_blind.jsonl", "safety_blind2.jsonl", "safety_blind3.jsonl",
-                                                      "safety_blind4.jsonl", "safety_blind5.jsonl", "safety_blind6.jsonl",
-                                                      "safety_blind7.jsonl", "safety_blind8.jsonl",
-                                                      "safety_blind9.jsonl", "safety_blind10.jsonl",
-                                                      "safety_blind11.jsonl", "safety_blind12.jsonl",
-                                                      "safety_blind13.jsonl", "safety_blind14.jsonl",
-                                                      "safety_blind15.jsonl", "safety_blind16.jsonl",
-                                                      "safety_blind17.jsonl", "safety_blind18.jsonl",
-                                                      "safety_blind19.jsonl", "safety_blind20.jsonl",
-                                                      "safety_blind21.jsonl")
-        for line in (Path(__file__).resolve().parents[1] / "eval" / name).open(encoding="utf-8")]
+ROWS = [json.loads(line) for path in sorted((Path(__file__).resolve().parents[1] / "eval").glob("safety_blind*.jsonl"))
+        for line in path.open(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
