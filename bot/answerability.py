@@ -429,6 +429,23 @@ _ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|h
                          r"|clinics?|hospitals?))\b")
 _STATES_PLACE = re.compile(r"\b(clinics?|hospitals?|centers?|centres?|located|address|directory)\b")
 
+# Which kind of doctor to see or who leads ("a neurologist or a rheumatologist?", "do I need a referral?") is answered
+# only by a sentence naming a specialty or a referral; "A physician begins with…" names neither.
+_DOCTOR_KIND = r"(neurologists?|rheumatologists?|rheumy|rheum|neuro|specialists?|gp|pcp|family doctor|primary care( doctor)?)"
+_ASKS_SPECIALIST = re.compile(rf"\b{_DOCTOR_KIND}\b[^.?!]{{0,40}}\bor (is |are )?(a |an |the |my |just |just my |just a |see a )?{_DOCTOR_KIND}\b"
+                              r"|\b(which|what) (kind|type|sort) of (doctor|specialist|physician)s?\b|\bwhich (doctor|specialist)s?\b"
+                              r"|\bwho (should|do|would|can) (i|we|she|he|they) (see|go to|ask)\b|\bwho (normally |usually |should )?(leads|be in charge|is in charge|manages|treats)\b"
+                              r"|\b(need|get|want|ask for) a referral\b")
+_STATES_SPECIALIST = re.compile(r"\b(neurologists?|rheumatologists?|neurology|rheumatology|specialists?|referr\w+|refer)\b")
+
+# Whether it comes before the diagnosis or as its first sign ("can nerve pain start before you're even diagnosed?") is
+# answered only by a sentence on what comes first; the stocking-and-glove "starts in the feet" says where, not when.
+_ASKS_ORDER = re.compile(r"\b(first|earliest|early|initial) (warning )?(signs?|symptoms?|clues?)\b"
+                         r"|\bbefore (you'?re|you are|you get|i was|i'?m|i am|being|getting|they (are|were)|she (is|was)|he (is|was)|anyone|lupus is|it'?s|the lupus)"
+                         r" (even |actually |officially |properly )?(diagnosed|found|picked up|confirmed)\b|\bbefore (the |a |any )?diagnosis\b")
+_STATES_ORDER = re.compile(r"\b(first|earliest|early|initial|presenting) (signs?|symptoms?|manifestations?|features?)\b|\bprecede[sd]?\b"
+                           r"|\bpreceding\b|\bbefore (the |a )?(diagnosis|lupus is diagnosed|other symptoms)\b")
+
 
 # …where saying it lasts answers too ("is lupus for life or can it clear up?" → "…a chronic autoimmune disease").
 _STATES_LASTING = re.compile(rf"\b({_RECOVERY_WORDS}|chronic|persist\w*|lifelong)\b")
@@ -451,7 +468,7 @@ _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|i
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
     something particular: a number or dose, whether something recovers, is inherited or catching, a blood test,
-    whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse."""
+    whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY),
               (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
@@ -459,7 +476,8 @@ def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
               (_ASKS_CONTAGIOUS.search(q), _STATES_CONTAGIOUS), (_ASKS_BLOOD_TEST.search(q), _STATES_BLOOD_TEST),
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
                _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN),
-              (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY)]
+              (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY), (_ASKS_SPECIALIST.search(q), _STATES_SPECIALIST),
+              (_ASKS_ORDER.search(q), _STATES_ORDER)]
     return [states for asked, states in needed if asked]
 
 

@@ -235,7 +235,7 @@ _POINTS_BACK = re.compile(r"\b(that|this|it|these|those|they|them)\b")
 # claimed is what is asked about, not a story around it.
 _REPORTED = re.compile(r"\b(?:says?|said|saying|told (?:me|us|her|him)|tells (?:me|us)|swears?(?: by)?|swore(?: by)?|insists?|insisted|claims?|claimed"
                        r"|recommend(?:s|ed)?|suggest(?:s|ed)?|raves? about|raved about"
-                       r"|reckons?|believes?|(?:i )?(?:read|heard|saw) (?:online |somewhere |on \w+ )?that)\b(?: that)?(?P<claim>.+)$")
+                       r"|reckons?|believes?|(?:i )?(?:read|heard|saw) (?:online |somewhere |on \w+ )?that|(?:i |we )(?:read|heard)(?= \w+ (?:\w+ )?(?:is|are|can|does|do|will|causes?|makes?)\b))\b(?: that)?(?P<claim>.+)$")
 
 
 # …checked as a claim: true or not, really so, really working or used ("is she right?", "does it work for lupus nerve

@@ -195,6 +195,8 @@ _ANSWER_TYPES = [
                 r"|\bwhat('?s| is) (actually |really |physically )?(going on|happening)\b"
                 # "what it is about lupus that makes the nerves hurt"
                 r"|\bwhat (is it|it is|it'?s) (\w+ )?about\b"
+                # "what's actually behind the nerve pain?", "like what starts it"
+                r"|\bwhat('?s| is) (actually |really |truly )?behind\b|\bwhat (starts|sets off|kicks off|triggers) (it|this|that|them|the)\b"
                 # "what's the rationale for immunosuppressing someone whose main complaint is pain?"
                 r"|\b(rationale|reasoning|logic) (for|behind|of)\b"
                 # "…my own immune system is going after my nerves?? how does it even do that"
