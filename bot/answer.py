@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from . import messages as text_of
 from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term,
@@ -59,6 +59,9 @@ def _acted_on(focus: str, terms: list[Term]) -> Term | None:
     return None
 
 
+# "what is it?", "so what's that exactly?": a definition of the topic carried from the turn before.
+_WHAT_IS_IT = re.compile(r"^\W*((so|ok|okay|and|but|wait|sorry|um|hmm|right)\W+)*(what|wat|wht) ?('?s|is|are) (it|that|this|those|these|they)"
+                         r"( (exactly|actually|again|then|even|now))*\W*$")
 _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)\b(?! of)")  # …or at one the last reply named
 # "like which ones exactly?", "such as?", "what sort of thing?": examples of what the last reply spoke of.
 _EXAMPLES = re.compile(r"^\W*(?:(?:and|so|ok|okay|like|but|um|hmm|right)\W+)*(?:which|what) ones?\b(?!\s+(?:is|are|do|does|of)\b)"
@@ -102,6 +105,7 @@ class Bot:
         self.safety = SafetyCheck(retriever.embedder, prepare=lambda text: retriever.analyze(text).corrected)
         self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}
+        self._bigrams: set[tuple[str, str]] | None = None  # adjacent word stems of every sentence, for _named_with
 
     # -- public ---------------------------------------------------------------------------------
     def reply(self, raw_messages: list) -> Reply:
@@ -206,6 +210,16 @@ class Bot:
             taken = _taken_stems(r.context)
             known = [t for t in known if not (t.stem in taken and _is_medicine(t))] or known
             topic = _heaviest_concept(known or context_terms)
+            # …with the words naming it beside it when the articles name it so too ("small fiber neuropathy", not any
+            # neuropathy: "I keep seeing small fiber neuropathy mentioned" then "what is it?")
+            # (only for a follow-up naming nothing of its own, and a name told once: "peripheral neuropathy and small
+            # fiber neuropathy" then "whats the second one" names no one neuropathy)
+            told = [stem(w) for w in words(normalize(r.context))]
+            bare_follow_up = not [t for t in self.judge.off_title(terms) if not t.story]
+            phrase = (self._named_with(topic, known or context_terms) if topic and bare_follow_up
+                      and told.count(topic.stem) == 1 else [])
+            if topic and kind.defines is None and _WHAT_IS_IT.match(r.focus.lower()):
+                kind = replace(kind, defines=" ".join(t.word for t in sorted([topic, *phrase], key=lambda t: t.position)))
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
@@ -217,7 +231,8 @@ class Bot:
                 else:
                     own = max((t.weight for t in self.judge.off_title(terms)), default=topic.weight)
                     topic = replace(topic, position=-10, weight=min(topic.weight, max(own, SUBJECT_WEIGHT)), story=True)
-                terms = [*terms, topic]
+                terms = [*terms, topic, *(replace(t, position=-10, weight=min(t.weight, topic.weight), story=topic.story)
+                                          for t in phrase if all(u.stem != t.stem for u in terms))]
         query = self.retriever.analyze(" ".join(x for x in (r.focus, r.context) if x))
         shown = self._shown_ids(r.shown) if r.more or r.new else set()
         # "any other meds that work like that?": the others are the quoted sentences' neighbours, searched or not.
@@ -341,6 +356,22 @@ class Bot:
         if carried and carried.id not in picked and len(picked) < budget:
             picked[carried.id] = (carried, best.hit.fused)
         return sorted(picked.values(), key=lambda p: (p[0].doc_id, p[0].position))
+
+    def _named_with(self, topic: Term, terms: list[Term]) -> list[Term]:
+        """The terms right beside ``topic`` in its turn that an article also writes right beside it: the rest of
+        the name ("small", "fiber" with "neuropathy"), not any word next to it ("numb" with "feet")."""
+        if self._bigrams is None:
+            self._bigrams = {pair for sent in self.index.sentences
+                             for pair in pairwise(stem(w) for w in words(normalize(sent.text)))}
+        at = {t.position: t for t in terms}
+        named = []
+        for step in (-1, 1):
+            here = topic
+            while (nxt := at.get(here.position + step)) is not None and (
+                    (nxt.stem, here.stem) if step < 0 else (here.stem, nxt.stem)) in self._bigrams:
+                named.append(nxt)
+                here = nxt
+        return named
 
     def _answered_before(self, r: Resolved, asked: list[Term]) -> Sentence | None:
         """The sentence of the last reply that best answers the turn before ("that one" points at it), if any."""
