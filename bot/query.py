@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import pairwise
 
 import jellyfish  # Metaphone: the sound-alike spellings patients type ("fisical", "newropathy")
 from rapidfuzz import fuzz, process
@@ -46,8 +47,11 @@ class Vocabulary:
 
     def __init__(self, texts: list[str]):
         known: set[str] = set()
+        self._pairs: set[tuple[str, str]] = set()  # words written side by side, for a slip read with its neighbour
         for t in texts:
-            known.update(words(t))
+            ws = words(t)
+            known.update(ws)
+            self._pairs.update(pairwise(ws))
         # Lay words the lexicon translates are known too, but only as stems: never correct towards them.
         lay_stems = {s for key in lexicon().entries for s in key}
         self.words = known
@@ -116,6 +120,25 @@ class Vocabulary:
     def _lay_words(self) -> list[str]:
         """English words the lexicon translates and the corpus lacks: the few a slip is checked against."""
         return [w for w in _all_english() if stem(w) in self._lay_stems]
+
+    def split(self, word: str) -> tuple[str, str] | None:
+        """Two known words run together into one no dictionary knows ("brainfog" → "brain", "fog"), if any."""
+        if len(word) < 7 or not word.isalpha() or self.knows(word) or zipf_frequency(word) >= KNOWN_WORD_ZIPF:
+            return None
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if head in self.words and tail in self.words and head not in STOPWORDS and tail not in STOPWORDS:
+                return head, tail
+        return None
+
+    def beside(self, word: str, before: str | None, after: str | None) -> str | None:
+        """The corpus word, two slips from ``word`` at most, that the articles write right after ``before`` or right
+        before ``after`` ("mylan sheeth" → "myelin", beside "sheath"), if any."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        near = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=2, limit=None)
+        fits = [w for w, _, _ in near if (before, w) in self._pairs or (w, after) in self._pairs]
+        return min(fits, key=lambda w: (OSA.distance(word, w), w)) if fits else None
 
     def complete(self, start: str) -> str | None:
         """The one corpus word beginning with ``start`` ("vasc" → "vasculitis"), if only one does."""
@@ -198,8 +221,15 @@ _CUT_SHORT = re.compile(r"\b([A-Za-z]{4,})-(?=\s|[.,;:!?)]|$)")
 def analyze(text: str, vocabulary: Vocabulary) -> Query:
     """Repair spelling, stem and expand a question."""
     read = _CUT_SHORT.sub(lambda m: vocabulary.complete(m[1].lower()) or m[0], as_read(text))
-    raw_words = _join_split_words(words(read), vocabulary)
+    raw_words = [part for w in _join_split_words(words(read), vocabulary) for part in (vocabulary.split(w) or (w,))]
     corrected_words = [vocabulary.correct(w) for w in raw_words]
+    # A slip mended to no corpus word may be one beside a word it is written with ("mylan sheeth" is not "dylan").
+    for i, (raw, fixed) in enumerate(zip(raw_words, list(corrected_words))):
+        if fixed not in vocabulary.words and not vocabulary.knows(raw) and zipf_frequency(raw) < REAL_WORD_ZIPF:
+            near = vocabulary.beside(raw, corrected_words[i - 1] if i else None,
+                                     corrected_words[i + 1] if i + 1 < len(corrected_words) else None)
+            if near:
+                corrected_words[i] = near
     corrected = " ".join(corrected_words)
     stems = tuple(dict.fromkeys(stem(w) for w in content_words(corrected)))
     expansion = tuple(s for s in lexicon().expand(all_stems(corrected)) if s not in stems)
@@ -232,6 +262,8 @@ def _joined(pieces: list[str], vocabulary: Vocabulary) -> str | None:
         return whole
     if len(whole) < 8 or not any(zipf_frequency(p) < REAL_WORD_ZIPF and not vocabulary.knows(p) for p in pieces):
         return None
+    if vocabulary.knows(whole):
+        return whole  # a lay word the lexicon translates, split as heard ("predni sone")
     # Only towards a corpus word of about its length: a joined pair is never a slip of some everyday word, and
     # "gaba pentin side" is not "gabapentin".
     match = vocabulary.corpus_match(whole)
