@@ -207,9 +207,11 @@ _ANSWER_TYPES = [
                 r"|necessary to|in order to|so that|require|requires|helps? (to )?(maintain|improve|reduce|calm|slow))\b", re.I)),
     # What it feels like ("what do people usually say it feels like?", "…is that what lupus nerve pain feels like or something
     # else?"): how patients describe it. Before the which-cause kind, whose "or something else" it would otherwise be.
-    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
+    (re.compile(r"\b(what (does|do|would|will|did) (it|the pain|nerve pain|that|they|this) (\w+ )?feel like"
+                r"|what (does|do|would|will|did) (the|this|that|lupus|neuropathic|nerve) ([\w-]+ ){0,3}(pain|neuropathy|damage) feel like|(say|describe|explain)\b[^?]{0,25}\bfeels? like"
                 r"|(is|are) (that|this|these|those|it) (what|how) (\w+ ){0,4}feels? like"
                 r"|feels? like for (them|people|others|patients)|how (do|does|would) (other )?(people|patients|others|they)\b[^?]{0,40}\bdescribe"
+                r"|\b(do|does|would) (other |most )?(\w+ )?(people|patients|sufferers|others) (\w+ )?describe (it|this|that|theirs|the \w+)\b"
                 # "what sensations do patients usually report?"
                 r"|what (sensations|feelings)\b[^?]{0,30}\b(report|describe|mention|complain of|notice|get|have)"
                 r"|what (do|does|would) (people|patients|sufferers|others) (usually |typically |often |normally |commonly )?(report|describe|complain of))\b", re.I),

@@ -50,7 +50,8 @@ _CHAT = {
     "ppl": "people", "abt": "about", "rly": "really", "b4": "before", "w": "with", "wen": "when", "hw": "how",
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
     "summat": "something", "bloods": "blood tests", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's",
-    "reely": "really", "realy": "really", "relly": "really",
+    "reely": "really", "realy": "really", "relly": "really", "probly": "probably", "prolly": "probably", "probs": "probably",
+    "prbly": "probably",
     "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
@@ -108,9 +109,14 @@ _ASKS_NOTHING = re.compile(r",?\s*\b(?:in (?:plain|normal|simple|everyday|basic|
                            r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell)\b,?", re.I)
 
 
+# An acronym's plural ("MRIs", "EMGs"), lowercased, reads as a word of its own ("mris" mended to "iris").
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,5})'?s\b")
+
+
 def expand_chat(text: str) -> str:
     """``text`` with chat spellings ("wat", "u", "dr") written out as the words they stand for, sound-alike slips
-    ("how dose that hurt") as the words meant, and set phrases that ask nothing taken out."""
+    ("how dose that hurt") as the words meant, acronyms in the singular, and set phrases that ask nothing taken out."""
+    text = _ACRONYM_PLURAL.sub(r"\1", text)
     return _ASKS_NOTHING.sub(" ", _sound_alikes(_CHAT_WORD.sub(lambda m: _CHAT[m.group(1).lower()], text)))
 
 
