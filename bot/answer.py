@@ -275,6 +275,12 @@ class Bot:
         answering = [c for c in cands if c.coverage.answers
                      or (kind.defined_by(c.hit.sentence.text) and not c.coverage.blockers)
                      or (bare and (c.hit.sentence.doc_id, c.hit.sentence.section) in siblings and not c.coverage.blockers)]
+        # A follow-up with words of its own is answered on them, when any sentence covers them: "now my hands tingle"
+        # then "what tests will they do?" is not answered by a sentence on tingling that names no test.
+        # (words beside the articles' own subject: "could that be the lupus?" asks about what was told)
+        if (r.context and self.judge.off_title([t for t in focus_terms if not t.story])
+                and any(c.coverage.asked_fraction > 0 for c in answering)):
+            answering = [c for c in answering if c.coverage.asked_fraction > 0]
         # "what's the usual dose?", "will the feeling ever come back?", "does the EMG hurt?": only a sentence saying so.
         for needed in ([] if general else statements_needed(asked_part(r.focus), r.context)):
             answering = [c for c in answering if needed.search(normalize(c.hit.sentence.text))]
