@@ -894,6 +894,14 @@ ASKED_IN_THEIR_OWN_WORDS = [
     # a medicine the patient is on is not what the follow-up asks about
     (("I'm on prednisone and plaquenil and tingling just started in both hands.",
       "is it normally on both sides of the body like that?"), "symmetric"),
+    # "what is it?" asks for the whole name told before, not any neuropathy
+    (("I keep seeing small fiber neuropathy mentioned in lupus groups", "what is it?"), "unmyelinated"),
+    # a follow-up's own words are what it asks: tests, not the tingling told before
+    (("got diagnosed sle last yr", "now my hands tingle all the time", "what tests will they probly do"),
+     ("Specialized tests", "Nerve Conduction", "Electromyography")),
+    (("a friend says lupus eats your nerves. true or is she being dramatic?",), "directly cause damage"),
+    (("why would they order an MRI when the pain is in my feet?", "I thought MRIs were for the brain"),
+     "Imaging techniques"),
 ]
 
 
@@ -932,6 +940,13 @@ def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_
     "Is the skin biopsy painful? Mum is very nervous about needles and I'd like to prepare her.",
     "A friend recommended acupuncture and a TENS machine for nerve pain. Is there any evidence that either helps with "
     "lupus neuropathy?",
+    # which kind of doctor to see: "A physician begins…" names no specialty
+    "should I see a neurologist or a rheumatologist for lupus nerve pain?",
+    "Do I need a referral to see a neurologist or can my rheumatologist order the nerve tests herself?",
+    # whether it comes first: "It usually starts in the feet…" says where, not when
+    "can lupus nerve pain start before you're even diagnosed with lupus?",
+    # a claim heard, checked: the articles never name plaquenil
+    "I heard plaquenil itself can cause neuropathy, is that true?",
 ])
 def test_the_law_a_lifespan_a_place_a_feeling_a_number_or_a_time_the_articles_never_give_gets_an_abstention(
         answer_bot, message):

@@ -40,6 +40,16 @@ def test_words_spelled_as_they_sound_are_repaired_to_corpus_words(retriever, typ
     assert retriever.analyze(typed).corrected == meant
 
 
+@pytest.mark.parametrize("typed, meant", [
+    ("wait whats the mylan sheeth", "myelin sheath"),  # one slip from "dylan", two from "myelin" beside "sheath"
+    ("should i up my predni sone", "prednisone"),  # a lay word split as heard
+    ("lupus brainfog real bad", "brain fog"),  # two known words run together
+    ("I thought MRIs were for the brain", "mri"),  # an acronym's plural, not "iris"
+])
+def test_slips_read_with_their_neighbours_splits_and_plurals_reach_the_words_meant(retriever, typed, meant):
+    assert meant in retriever.analyze(typed).corrected
+
+
 def test_one_slip_from_a_lay_word_is_that_word_not_a_corpus_word_that_sounds_alike(retriever):
     assert retriever.analyze("do sterods help").corrected == "do steroids help"  # not "starts"
 
