@@ -16,9 +16,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # A sentence that asks: ends with "?", or opens (after a filler) with a question word, an auxiliary verb or
 # a request. Without the "?" many patients still ask ("how do they test for it").
 _ASKS = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway)\b[\s,]*)*"
-    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|does|do|did|is|isnt|are|was|were"
-    r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know)\b"
+    r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway|pray|kindly)\b[\s,]*)*"
+    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|might|does|do|did|is|isnt|are|was|were"
+    r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know"
+    # …and asked as politely as in a letter ("I should be most grateful to learn whether…")
+    r"|i (?:should|would|'d) (?:be )?(?:most |very |much |so |really |extremely )?(?:grateful|obliged|glad|pleased|interested|like|appreciate)"
+    r"(?: (?:to (?:know|learn|hear|understand|ask)|if|for))?)\b"
 )
 
 
@@ -39,7 +42,8 @@ _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|th
 
 _COMMA = re.compile(r",\s+")
 # "which" opening a relative clause, not a question: a verb or a new subject follows it.
-_RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|made|has|had|i|i'?m|they|he|she|we|you|isn'?t|wasn'?t)\b")
+_RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|made|has|had|i|i'?m|they|he|she|we|you|isn'?t|wasn'?t)\b"
+                       r"|who (?:is|was|has|had|lives|works|suffers|takes|is now|has now)\b")
 
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
 _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
@@ -52,6 +56,11 @@ _AVOIDS = r"so (?:that )?(?:i|we) (?:stop|don'?t|won'?t|am not|'?m not|'?m|am|ar
 _AVOIDING = re.compile(r"\s+(?=" + _AVOIDS + ")", re.I)
 
 
+_FOR_REASON = re.compile(r"for (?:i|we|she|he|they|(?:her|his|my|our|their|the) [\w-]+) (?:am|is|are|was|were|has|have|had|cannot|can'?t)\b")
+_APPOSITIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*$")
+_AUXILIARY = re.compile(r"(?:has|have|had|is|are|was|were|am|do|does|did|will|would|should|can|could|might)\b")
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
     if asks(sentence):
@@ -59,18 +68,23 @@ def _clauses(sentence: str) -> list[str]:
             return [sentence[: avoiding.start()], sentence[avoiding.end():]]
         # …but a feeling added after a comma is no part of it ("is there anything for the skin, I'm sick of pills").
         # …nor what someone close makes of it ("what even is lupus in normal words, my mom keeps explaining it wrong").
+        # …nor a reason given with an old "for" ("…reaching the nerves as well, for her mother is beside herself").
         tail = next((m for m in _COMMA.finditer(sentence) if _ASIDE.match(sentence[m.end():].lower())
-                     or _OTHERS_VIEW.match(sentence[m.end():].lower())), None)
+                     or _OTHERS_VIEW.match(sentence[m.end():].lower()) or _FOR_REASON.match(sentence[m.end():].lower())), None)
         return [sentence[: tail.start()], sentence[tail.end():]] if tail else [sentence]
     m = _COMMA_QUESTION.search(sentence.lower())
-    if m and _RELATIVE.match(sentence[m.end():].lower()) and not sentence.rstrip().endswith("?"):
-        m = None  # "…to do with my nerves, which seems very odd to me." goes on telling
+    if m and (_RELATIVE.match(sentence[m.end():].lower())
+              or _AUXILIARY.match(sentence[m.end():].lower()) and _APPOSITIVE.search(sentence[: m.start()].lower())) \
+            and not sentence.rstrip().endswith("?"):
+        # "…to do with my nerves, which seems very odd to me." goes on telling, as does "my granddaughter, who is but
+        # twenty-six, has lately been diagnosed…": the verb after the words set off by commas
+        m = None
     before = sentence[: m.start()].lower() if m else ""
     # …nor before a comma, when what comes first is a few words naming the subject ("and the amitriptyline one, how
     # does that work?"), not a telling nor what is set aside ("other than the creams, what about…").
     if m and (m["sep"] != "," or _NAMING.match(before) and not _SET_ASIDE.match(before)) and not _TELLS.search(before):
         return [sentence]
-    return [sentence[: m.start()], sentence[m.end():]] if m else [sentence]
+    return [sentence[: m.start()], *_clauses(sentence[m.end():])] if m else [sentence]
 
 
 # How a patient closes a message after asking: a feeling, an apology or why they ask, not more of the question
@@ -150,8 +164,12 @@ _BELIEF = re.compile(r"^\W*(?:(?:and|but|so|honestly|also)\b[\s,]*)*i (?:always 
 _POINTS_AT_IT = re.compile(r"\b(that|this|it|these|those)\b")  # "they" is mostly the doctors
 
 
+# "What a mouthful!", "how awful!": an exclamation opens like a question and asks nothing.
+_EXCLAIMS = re.compile(r"^(?:what an?|how|such an?)\b(?: [\w'-]+){1,3}\s*!+$", re.I)
+
+
 def _is_question(part: str) -> bool:
-    return part.endswith("?") or asks(part)
+    return part.endswith("?") or asks(part) and not _EXCLAIMS.match(part)
 
 
 def _split(text: str, clauses: bool) -> tuple[list[str], list[str]]:
