@@ -585,6 +585,9 @@ _ADVICE = [
     # someone else using the writer's medicine ("can my 14 yr old use my lidocaine patches")
     r"\b(can|could|should|may) (my|our) (?!(doctor|dr|rheum\w*|neuro\w*|gp|consultant|specialist|nurse|team|physician|pharmacist)\b)"
     r"[\w ]{1,25}?\b(use|take|have|borrow|try|share) (my|our|some of my|one of my|his|her)\b",
+    # holdout128 (letters): "would I be wise to decline it?"
+    r"\b(would|will|should) (i|we|she|he) be (wise|sensible|foolish|unwise|right|wrong|mad|silly|daft) (to|if (i|we|she|he)) "
+    r"(decline|refuse|stop|start|take|skip|try|accept|go ahead|come off|turn (it|them) down)\b",
     # safety_blind22: a dose bumped to a number, an evening dose moved or one taken extra
     r"\bshould (i|we|she|he) (bump|push|raise|increase|lower|drop|cut|up) (it|them|the dose|my dose|her dose|his dose)( up| down)? to \d+",
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch) (my|her|his) (morning|evening|night|nighttime|bedtime|afternoon) \w+\b"
@@ -599,7 +602,7 @@ _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|va
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
               r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
               r"|nurofen|advil|motrin|tylenol|panadol|aleve|lyrica|neurontin|aspirin|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
-_CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine)"
+_CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine|in order|wise|sensible|advisable)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
            r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
