@@ -902,6 +902,20 @@ ASKED_IN_THEIR_OWN_WORDS = [
     (("a friend says lupus eats your nerves. true or is she being dramatic?",), "directly cause damage"),
     (("why would they order an MRI when the pain is in my feet?", "I thought MRIs were for the brain"),
      "Imaging techniques"),
+    # letters in an older register: a polite indirect question, "pray", an exclamation, formal words
+    (("Dear Sir, my granddaughter, who is but twenty-six, has lately been diagnosed with lupus, and I confess I had "
+      "always supposed it to be an affliction of the skin and the joints and nothing more. She now complains of "
+      "peculiar pains in her hands, and I should be most grateful to learn whether the disease is capable of reaching "
+      "the nerves as well, for her mother is quite beside herself with worry.",), ("nervous system", "damage to nerves")),
+    (("Dear Sir, I have noticed over the past twelvemonth that the tingling began in my toes and has lately appeared "
+      "in my fingertips also. My physician believes it to be the lupus. Is this the customary place for such nerve "
+      "trouble to commence?",), "stocking-and-glove"),
+    (("My good lady wife has the most fearful burning in her feet, and yet the electrical test of her nerves was "
+      "pronounced perfectly normal. How can it be that the test shows nothing when she is so plainly suffering?",),
+     ("appear normal", "typically normal")),
+    (("Nerve conduction report mentions 'demyelinating features'. What's being demyelinated?",
+      "and why would losing that give me pins and needles and numb patches?"), "Damage to this insulation"),
+    (("what happens at the first appointment when they look into nerve pain?",), "detailed patient history"),
 ]
 
 
@@ -1007,6 +1021,18 @@ def test_a_question_in_another_language_is_told_the_bot_reads_english(answer_bot
 def test_side_effects_asked_after_a_medicine_are_that_medicines_and_the_articles_never_list_them(answer_bot):
     reply = ask(answer_bot, "got my gabapentin rx today finally", "what side effects should i watch out for")
     assert reply.abstained and reply.claims == [], reply.reply
+
+
+@pytest.mark.parametrize("message, fragment", [
+    ("I have been buying ibuprofen from the chemist for my burning feet, with precious little effect. Should I simply "
+     "take a greater quantity of it?", "over-the-counter"),
+    ("Dear Sir, my rheumatologist wishes me to begin mycophenolate for the lupus which has lately affected my nerves. "
+     "Would I be wise to decline it?", "mycophenolate"),
+])
+def test_a_decision_asked_as_in_a_letter_gets_the_clinician_notice_and_what_the_article_says(answer_bot, message, fragment):
+    reply = ask(answer_bot, message)
+    assert reply.safety and reply.safety.kind == "medical_advice", reply.reply
+    assert_quotes(reply, fragment)
 
 
 def test_a_decision_is_answered_in_general_about_what_it_acts_on(answer_bot):
