@@ -57,7 +57,7 @@ SCAFFOLDING = frozenset(
     ppl bunch heaps tons anywhere everywhere somewhere straight onto away appointments drugstore pharmacy pharmacies
     chemist granddaughters grandsons grandchild grandchildren grandkids want wants wanted wanting sticking overkill
     excessive drastic genuinely truly bother bothering surely earth heck rheumatology neurology eventually since
-    pray kindly grateful obliged confess appreciate capable learn remind happen happens happened happening worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
+    pray kindly grateful obliged confess appreciate capable learn remind discharge happen happens happened happening worried worry worrying scared frightened terrified farmacia pharmacie papers que qué es eso esto nana granny gonna
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true truth
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding

@@ -51,7 +51,7 @@ _CHAT = {
     "hav": "have", "n": "and", "nd": "and", "lil": "little", "idk": "i don't know", "rn": "right now",
     "summat": "something", "bloods": "blood tests", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's",
     "reely": "really", "realy": "really", "relly": "really", "probly": "probably", "prolly": "probably", "probs": "probably",
-    "prbly": "probably",
+    "prbly": "probably", "dx'd": "diagnosed", "dxd": "diagnosed", "dx": "diagnosis",
     "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",
