@@ -153,6 +153,8 @@ _PART_OF = re.compile(r"^(?:the |that |this )?['\"“]?([\w-]+(?: [\w-]+)?)['\"�
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 # "I came across the word ischemia…": the word named as a word.
 _THE_WORD = re.compile(r"\b(?:the|this|a) (?:word|term|phrase|diagnosis)\s+([a-z][\w-]{2,})", re.I)
+# "…wants to check for something called small fiber neuropathy. What is that exactly": the name told.
+_CALLED = re.compile(r"\b(?:called|named|termed)\s+(?:an? |the )?([a-z][\w-]*(?: [a-z][\w-]*){0,3})\s*(?:[.,;:!?]|$)", re.I)
 # "whats the myelin thing my neuro keeps talking abt": the name before "thing", whatever follows.
 _THE_X_THING = re.compile(r"^\s*(?:so |and |ok )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:the|this|that|these|those) "
                           r"([\w-]+(?: [\w-]+)?) (?:thing|things|stuff|word|term|business)\b", re.I)
@@ -369,7 +371,8 @@ def _defined_subject(question: str) -> str | None:
         # “stocking and glove”. what does that mean??"). A lone "what does it mean?" names no subject: the follow-up
         # logic finds what "it" is.
         told = fold(question[: question.find(m.group(0))])
-        quoted = re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told) or _THE_WORD.findall(told)
+        quoted = (re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told) or _THE_WORD.findall(told)
+                  or _CALLED.findall(told))
         # "she is 19", "googling at 2am": a number names nothing
         named = [w for w in content_words(told) if not any(c.isdigit() for c in w)]
         return quoted[-1].lower() if quoted else min(named, key=zipf_frequency, default=None)
