@@ -46,7 +46,8 @@ _ALIKE = re.compile(r"\blike (it|that|this|them|those|these)\b|\bsimilar\b")
 _ITS_OWN = re.compile(r"\bside[- ]?effects?\b")
 _ACTS_ON = re.compile(r"\b(?:stop|stopping|quit|quitting|start|starting|take|taking|try|trying|add|adding|use|using|keep|skip|skipping"
                       r"|refuse|refusing|come off|go on|switch to|swap to|give up|cut out|drop|dropping|give|giving)"
-                      r"\s+(?:taking |using |doing |giving |on )?(?:(?:him|her|them|dad|mum|mom|my \w+) )?"
+                      r"\s+(?:taking |using |doing |giving |on )?(?:(?:him|her|them|dad|mum|mom|my (?:son|daughter|husband|wife|partner"
+                      r"|child|kid|boy|girl|mother|father|mum|mom|dad|brother|sister|baby)) )?"
                       r"(?:(?:my|the|some|a|an|her|his|their|more|extra|another|any|other|less) )*"
                       # (what a quantity is of: "take a greater quantity of it" acts on "it")
                       r"(?:(?:(?:greater|larger|bigger|higher|smaller|lower|double|extra) )?(?:quantity|amount|dose|doses|number|lot|bit) of "
