@@ -1028,6 +1028,8 @@ def test_side_effects_asked_after_a_medicine_are_that_medicines_and_the_articles
      "take a greater quantity of it?", "over-the-counter"),
     ("Dear Sir, my rheumatologist wishes me to begin mycophenolate for the lupus which has lately affected my nerves. "
      "Would I be wise to decline it?", "mycophenolate"),
+    # "my azathioprine" is the medicine acted on, not a relative the decision is for
+    ("nerve pain is way better, can i just quit my azathioprine now", "azathioprine"),
 ])
 def test_a_decision_asked_as_in_a_letter_gets_the_clinician_notice_and_what_the_article_says(answer_bot, message, fragment):
     reply = ask(answer_bot, message)
