@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain
 
 from . import messages as text_of
 from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term,
@@ -109,7 +109,6 @@ class Bot:
         self.safety = SafetyCheck(retriever.embedder, prepare=lambda text: retriever.analyze(text).corrected)
         self._prose_cache: dict[str, str] = {}
         self._suggestion_ok: dict[str, bool] = {}
-        self._bigrams: set[tuple[str, str]] | None = None  # adjacent word stems of every sentence, for _named_with
 
     # -- public ---------------------------------------------------------------------------------
     def reply(self, raw_messages: list) -> Reply:
@@ -218,10 +217,10 @@ class Bot:
             # neuropathy: "I keep seeing small fiber neuropathy mentioned" then "what is it?")
             # (only for a follow-up naming nothing of its own, and a name told once: "peripheral neuropathy and small
             # fiber neuropathy" then "whats the second one" names no one neuropathy)
-            told = [stem(w) for w in words(normalize(r.context))]
-            bare_follow_up = not [t for t in self.judge.off_title(terms) if not t.story]
-            phrase = (self._named_with(topic, known or context_terms) if topic and bare_follow_up
-                      and told.count(topic.stem) == 1 else [])
+            phrase = []
+            if topic and not [t for t in self.judge.off_title(terms) if not t.story]:
+                if [stem(w) for w in words(r.context)].count(topic.stem) == 1:
+                    phrase = self._named_with(topic, known or context_terms)
             if topic and kind.defines is None and _WHAT_IS_IT.match(r.focus.lower()):
                 kind = replace(kind, defines=" ".join(t.word for t in sorted([topic, *phrase], key=lambda t: t.position)))
             if topic and all(t.stem != topic.stem for t in terms):
@@ -376,15 +375,13 @@ class Bot:
     def _named_with(self, topic: Term, terms: list[Term]) -> list[Term]:
         """The terms right beside ``topic`` in its turn that an article also writes right beside it: the rest of
         the name ("small", "fiber" with "neuropathy"), not any word next to it ("numb" with "feet")."""
-        if self._bigrams is None:
-            self._bigrams = {pair for sent in self.index.sentences
-                             for pair in pairwise(stem(w) for w in words(normalize(sent.text)))}
+        together = self.retriever.vocabulary.stem_pairs
         at = {t.position: t for t in terms}
         named = []
         for step in (-1, 1):
             here = topic
             while (nxt := at.get(here.position + step)) is not None and (
-                    (nxt.stem, here.stem) if step < 0 else (here.stem, nxt.stem)) in self._bigrams:
+                    (nxt.stem, here.stem) if step < 0 else (here.stem, nxt.stem)) in together:
                 named.append(nxt)
                 here = nxt
         return named

@@ -65,6 +65,7 @@ class Vocabulary:
                 self._sounds.setdefault(jellyfish.metaphone(w), []).append(w)
         self._corrections: dict[str, str] = {}
         self._joins: dict[tuple[str, ...], str | None] = {}
+        self._besides: dict[tuple[str, str | None, str | None], str | None] = {}
 
     def warm(self) -> None:
         """Load the English word lists now, for a server, rather than in someone's first request."""
@@ -133,12 +134,20 @@ class Vocabulary:
 
     def beside(self, word: str, before: str | None, after: str | None) -> str | None:
         """The corpus word, two slips from ``word`` at most, that the articles write right after ``before`` or right
-        before ``after`` ("mylan sheeth" → "myelin", beside "sheath"), if any."""
+        before ``after`` ("mylan sheeth" → "myelin", beside "sheath"), if any; remembered like ``correct``."""
+        return _remember(self._besides, (word, before, after), lambda key: self._beside(*key))
+
+    def _beside(self, word: str, before: str | None, after: str | None) -> str | None:
         if len(word) < 4 or not word.isalpha():
             return None
         near = process.extract(word, self._choices, scorer=OSA.distance, score_cutoff=2, limit=None)
         fits = [w for w, _, _ in near if (before, w) in self._pairs or (w, after) in self._pairs]
         return min(fits, key=lambda w: (OSA.distance(word, w), w)) if fits else None
+
+    @cached_property
+    def stem_pairs(self) -> frozenset[tuple[str, str]]:
+        """Stems of the words the articles write side by side ("small fiber neuropathy": both pairs)."""
+        return frozenset((stem(a), stem(b)) for a, b in self._pairs)
 
     def complete(self, start: str) -> str | None:
         """The one corpus word beginning with ``start`` ("vasc" → "vasculitis"), if only one does."""
