@@ -283,12 +283,12 @@ class Bot:
         # (words beside the articles' own subject: "could that be the lupus?" asks about what was told; and a sentence
         # covering any of them answers too: "does that actually help with the nerve stuff?" after the physio is answered
         # by what helps, though it never says "nerve")
-        own = {t.stem for t in self.judge.off_title(focus_terms) if not t.story}
+        asked_stems = {t.stem for t in self.judge.off_title(focus_terms) if not t.story}
 
         def on_own(c: Candidate) -> bool:
-            return c.coverage.asked_fraction > 0 or any(t.stem in own for t in c.coverage.covered)
+            return c.coverage.asked_fraction > 0 or any(t.stem in asked_stems for t in c.coverage.covered)
 
-        if r.context and own and any(c.coverage.asked_fraction > 0 for c in answering):
+        if r.context and asked_stems and any(c.coverage.asked_fraction > 0 for c in answering):
             answering = [c for c in answering if on_own(c)]
         # "what's the usual dose?", "will the feeling ever come back?", "does the EMG hurt?": only a sentence saying so.
         for needed in ([] if general else statements_needed(asked_part(r.focus), r.context)):
