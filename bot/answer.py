@@ -13,7 +13,7 @@ from itertools import chain
 from . import messages as text_of
 from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term,
                             key_terms, statements_needed, topical_count)
-from .clauses import asked_part, each_question
+from .clauses import asked_part, checks_claim, each_question
 from .coverage import CoverageJudge
 from .context import leans_back
 from .conversation import Resolved, parse_messages, resolve
@@ -71,6 +71,8 @@ _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)
 _EXAMPLES = re.compile(r"^\W*(?:(?:and|so|ok|okay|like|but|um|hmm|right)\W+)*(?:which|what) ones?\b(?!\s+(?:is|are|do|does|of)\b)"
                        r"|^\W*(?:(?:and|so|ok|okay|but)\W+)*like (?:what|which)\b|\bsuch as\W*$|\b(?:for example|for instance|examples?)\W*$"
                        r"|\bwhat (?:sort|kind|type)s? of (?:things?|stuff|ones?)\b|\bname (?:some|them|a few)\b")
+_FOR_EXAMPLE = re.compile(r"\b(?:examples?|for (?:example|instance)|such as|like what|name (?:some|them|a few))\b")
+_EXAMPLE_STEMS = frozenset(stem(w) for w in "example examples instance instances".split())
 _EXAMPLES_REACH = 6  # sentences after the last quote where its examples may follow
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
@@ -154,8 +156,13 @@ class Bot:
 
     def _topical_count(self, text: str) -> int:
         """How many of a turn's key terms name a subject of their own. In a turn pointing back, the articles' own
-        subject ("lupus") does not: "what happens when lupus eats it away?" still leans on the turn before."""
-        return topical_count(text, self.judge.off_title) if _IT.search(text.lower()) else topical_count(text)
+        subject ("lupus") does not: "what happens when lupus eats it away?" still leans on the turn before, nor does a
+        word the articles never use ("there isn't any actual test that proves that, is there? it's basically a guess?")."""
+        return topical_count(text, self._known_subjects) if _IT.search(text.lower()) else topical_count(text)
+
+    def _known_subjects(self, terms: list[Term]) -> list[Term]:
+        """The terms beside the articles' own subject that the articles use."""
+        return [t for t in self.judge.off_title(terms) if self.judge.corpus.knows(t)]
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
@@ -177,9 +184,10 @@ class Bot:
             terms = [*top, *(t for t in who if t not in top)]
         focus_terms = terms
         if r.context and r.shown and not r.more:
-            own = [t for t in self.judge.off_title(terms) if t.weight >= SUBJECT_WEIGHT and not t.story]
+            own = [t for t in self.judge.off_title(terms) if t.weight >= SUBJECT_WEIGHT and not t.story
+                   and t.stem not in _EXAMPLE_STEMS]  # "examples?" asks for them, naming nothing
             if _EXAMPLES.search(r.focus.lower()) and not own:
-                listed = self._examples_after(r.shown[-1:])
+                listed = self._examples_after(r.shown[-1:], again=bool(_FOR_EXAMPLE.search(r.focus.lower())))
             elif kind.cue is LISTS:
                 # "which drugs are those?", "the ones after the steroids, what are their names?": the list that
                 # carries on from what a quoted sentence named ("These include…"), when one of them names it.
@@ -223,6 +231,10 @@ class Bot:
                     phrase = self._named_with(topic, known or context_terms)
             if topic and kind.defines is None and _WHAT_IS_IT.match(r.focus.lower()):
                 kind = replace(kind, defines=" ".join(t.word for t in sorted([topic, *phrase], key=lambda t: t.position)))
+            if kind.story_aside and not kind.attribution and not _IT.search(r.focus.lower()):
+                # "…finally got a neuro referral." then "what will they actually do at the first appointment?": what
+                # comes first is asked, the symptoms told before are why they go (as in one message, see rerank).
+                topic = None
             if topic and all(t.stem != topic.stem for t in terms):
                 # …but, unless the follow-up points back at it ("what are its side effects?"), weighs no more than
                 # the follow-up's own subject and, like a story, vetoes nothing: "and the one with the needles in the
@@ -300,6 +312,9 @@ class Bot:
             # A message asking two things is answered for the one the articles answer, when the whole is not:
             # "what is that measuring? do they stick needles in you?" gets what the study measures.
             for one in each_question(r.focus)[:_MOST_ASKS]:
+                part = asked_part(one)
+                if checks_claim(part) and not topical_count(part, lambda terms: [t for t in terms if self.judge.corpus.knows(t)]):
+                    continue  # "…is that accurate?" checks what the message told: alone it asks nothing the articles know
                 picked = self._select(replace(r, focus=one), general)
                 if picked:
                     return picked
@@ -393,14 +408,16 @@ class Bot:
         kind = question_type(r.context)
         return max(quoted, key=lambda s: self.judge.cover(asked, s).fraction + kind.bonus(s.text), default=None)
 
-    def _examples_after(self, replies: tuple[str, ...], asked: list[Term] | None = None) -> list[tuple[Sentence, float]]:
+    def _examples_after(self, replies: tuple[str, ...], asked: list[Term] | None = None,
+                        again: bool = False) -> list[tuple[Sentence, float]]:
         """The examples of what the last reply spoke of: the sentences listing them that first follow its last quote
         ("…responds better to medications that modulate nerve signals." then "like which ones?" → "Anti-seizure
         medications, such as gabapentin…" and the ones beside it), or, when a quoted sentence lists examples itself,
         the list carrying on from it ("…corticosteroids, such as glucocorticoids, often followed by long-term
         immunosuppressive therapies." → "These include cyclophosphamide…"). With ``asked`` (a list question naming
         its subject) only that carrying-on list after a quote covering it, in any of ``replies``, latest first. None
-        when nothing follows closely: the question is then answered as any other."""
+        when nothing follows closely: the question is then answered as any other. ``again``: examples asked for in so
+        many words ("examples?"), which the list the last reply carried on to gives again."""
         per_reply = [self._shown_ids((reply,)) for reply in reversed(replies)]
         ids = set().union(*per_reply)
         quoted: list[Sentence] = []
@@ -422,6 +439,11 @@ class Bot:
                     n == 0 and asked is None and not any(LISTS.search(s.text) for s in quoted)):
                 first = listed
                 break
+        if first is None and again and per_reply:
+            # "examples?" when the last reply gave them already, carrying on from what it quoted ("…calm the immune
+            # system…" then "These include…"): they are asked for again.
+            given = [s for s in quoted if s.id in per_reply[0] and LISTS.search(s.text) and leans_back(s.text)]
+            first = max(given, key=lambda s: s.position, default=None)  # the last thing it spoke of
         if first is None:
             return []
         article = self.index.articles[first.doc_id]

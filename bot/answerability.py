@@ -64,6 +64,11 @@ SCAFFOLDING = frozenset(
     behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed""".split()
 ) | _PEOPLE
 
+# "…they don't actually die off, right?": a closing tag asking for agreement names nothing (the text may come
+# without its punctuation), unlike "my right" or "left or right".
+_TAGS = frozenset("right correct".split())
+_NOT_TAG_AFTER = frozenset("the my her his your their our or and".split())
+
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
 
 MAX_WEIGHT = 4.0
@@ -209,6 +214,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         if (w in _YOUNG and i and toks[i - 1] in _POSSESSIVE and not _INHERIT.intersection(toks[max(0, i - 4) : i])
                 and toks[i + 1 : i + 2] not in (["get"], ["gets"], ["getting"], ["inherit"], ["catch"], ["develop"])):
             continue  # "my kid's hand", "our toddler": who the patient is, like "my son", not children asked about
+        if w in _TAGS and i == len(toks) - 1 and i and toks[i - 1] not in _NOT_TAG_AFTER:
+            continue
         if "'" in w and w.split("'")[0] in STOPWORDS:
             continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):

@@ -103,6 +103,8 @@ _ASIDE = re.compile(
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
     r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or what it is not ("…why immunosuppressants for nerve pain? its not like i have an infection")
+    r"|(?:it'?s|its|it is|this is|that'?s) not (?:like|as if|as though) (?:i|we|she|he|they|my|her|his)\b"
     # …or why they cannot look it up themselves ("too tired to look it up", "really not in the mood")
     r"|(?:i'?m |im |i am )?(?:too|so) (?:tired|exhausted|lazy|busy|foggy|wiped) to\b|(?:i'?m |im |i am )?(?:really |just |so )?not in the mood\b"
     # …or what it keeps them from ("it's stopping me doing my daughter's hair", "it's wrecking my sleep and I'm dreading…")
@@ -264,6 +266,11 @@ _CHECKS = re.compile(r"\b(true|truth|myth|legit|the case|evidence|proof)\b|,? ri
                      r"|\b(is|are) (that|this|it|those|these)(?: one| drug| stuff)? (really |actually |even )?(used|how|a thing|so)\b"
                      r"|\b(is|are) (that|this|it|those|these) (a |an )?(common|known|usual|normal|real|recogni[sz]ed|typical) "
                      r"(thing|side[- ]?effects?|problem|symptom|cause|reaction)s?\b")
+
+
+def checks_claim(text: str) -> bool:
+    """Does the question ask whether something told is so ("is that accurate?", "is she right?")?"""
+    return bool(_CHECKS.search(text.lower()))
 
 
 _SAID_MYSELF = re.compile(r"\b(?:i|we)\s*$")

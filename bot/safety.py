@@ -105,7 +105,9 @@ _EMERGENCY = [
     r"\b(took|swallowed|taken)\b[^.?!]{0,15}\b(bunch|handful|load|loads|pile|heap)\b[^.?!]{0,20}\b[a-z]{4,}(tin|ine|ol|am|one|dol|lin|ide)\b",
     r"\b(whole|entire|full) (week|month|fortnight|bottle|pack|box)'?s? (worth|supply)\b|\b(week|month|fortnight)'?s? (worth|supply)\b[^.?!]{0,30}\bat once\b|\bdouble (doses?|dosing)\b[^.?!]{0,60}\b(can'?t|cannot|barely|hardly|slow|sleepy|drowsy|confused)\b",
     # "…take 2 of my gabapentin": an overdose told, not asked about ("can i take 2 of my…" is a decision)
-    r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can i just )(?<!could i just )(?<!should i just )(?<!do i just )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
+    r"\b(?=t|s)(?<!can i )(?<!could i )(?<!should i )(?<!may i )(?<!do i )(?<!can i just )(?<!could i just )(?<!should i just )(?<!do i just )(took|swallowed|taken|take)\b[^.?!]{0,10}\b(like |about |around |maybe )?\d+ (of )?(my|the|his|her)\b"
+    # …but two "instead of one" is a dose asked about, not a handful swallowed
+    r"(?![^.?!]{0,40}\binstead of (\d+|one|two|the usual|my usual)\b)|\b(took|swallowed) all (of )?my\b|\bthe whole (box|bottle|packet|pack)\b",
     r"\b(am|have|i'?ve|has|he'?s|she'?s) (take|taken|took|swallowed)\b[^.?!]{0,10}\btoo many\b|\bgot into (my|the|his|her) [\w ]{0,20}(bottle|pills|tablets|meds|medicine)\b",
     r"\b(coughing|vomiting|throwing|puking|spitting) (up )?blood\b",
     r"\bslumped over\b|\bnot (answering|responding)( to)? me\b|\b(isn'?t|is not|not) waking up\b|\b(not|won'?t|doesn'?t|didn'?t) wake up\b|\b(not|won'?t|doesn'?t|isn'?t) (answer|respond)\w* (to )?(me|us)\b",
@@ -397,7 +399,7 @@ _EMERGENCY = [
     r"\b(something|a vessel) (went )?pop(ped)?\b[^.?!]{0,20}\b(in|inside) (my|his|her) head\b"
     r"|\b(can'?t|cannot|couldn'?t|unable to) (walk|stand) (straight|up straight|without falling)\b[^?!]{0,60}\b(vomit\w*|throwing up|room|spinning|sideways|head)\b"
     r"|\b(vomit\w*|throwing up|room (is |went )?(spinning|sideways))\b[^?!]{0,60}\b(can'?t|cannot|couldn'?t) (walk|stand) (straight|up straight)\b",
-    r"\b(left|right|one|whole) side (of (my|his|her) (body|face) )?(just |suddenly )?(stopped working|went dead|gave (out|way)|won'?t (move|work))\b",
+    r"\b(left|right|one|whole) side (of (my|his|her) (body|face) )?(just |suddenly )?(stopped working|went dead|gave (out|way)|won'?t (move|work)|(went|gone|going|has gone) (numb|heavy|weak|limp|floppy))\b",
     r"\b(can'?t|cannot|doesn'?t|does not|don'?t) remember (anything (from|about) )?the (last|past) (hour|few hours|\d+ hours|couple of hours)\b"
     r"|\bkeeps? asking the same (question|thing)s?\b[^?!]{0,80}\b(suddenly|came on|this (morning|afternoon|evening)|today|an hour ago|out of nowhere)\b",
     r"\b(can'?t|cant|cannot|couldn'?t) find (the|my|his|her) words\b[^?!]{0,80}\b(tongue|face|tingl\w*|numb\w*|slurr\w*)\b"
@@ -407,10 +409,31 @@ _EMERGENCY = [
     r"\b(staring|looking|sitting) (at|with) (the|a) (rope|noose)\b|\bnoose\b",
     r"\b(drank|drunk|swallowed|took|taken|ate|eaten)\b[^.?!]{0,15}\b(a bunch|a handful|a lot|loads|lots|all|several|a load|the rest) of\b[^.?!]{0,30}"
     r"\b(pills?|tablets?|meds|medicines?|capsules?)\b",
+    # safety_blind23: sight going grey or dark, a high fever with rigors or near-fainting, things seen that are not
+    # there or a sudden change of person, numb legs with a bladder lost unfelt, a bottle drunk on top of the
+    # pills, patches heaped on at once with the heart skipping, a whole side gone numb and heavy
+    r"\b(everything|vision|sight|eyes?|things)\b[^.?!]{0,25}\b(went|gone|going|turned|turning|getting) (all )?(gr[ae]y|dark|black)\b"
+    r"|\b(can barely|can hardly|can'?t|cannot) see (anything|a thing)\b(?!\s+(wrong|on|in|about|that|which|unusual|abnormal|different|odd|special|online))",
+    r"\b(got|have|has|running|spiking|spiked) (a |an )?(\w+ )?(fever|temperature|temp|(39|40|41)(\.\d)? ?(°|degrees?)? ?c|10[3-6](\.\d)? ?(°|degrees?)? ?f)\b"
+    r"[^?!]{0,60}\b(pass(ing)? out|faint\w*|black(ing)? out|confus\w*(?! (about|by|as to|over|whether|which|what|why|how|with)\b)"
+    r"|stiff neck|rigou?rs|shaking|shivering|can'?t stay awake)\b",
+    r"\b(seeing|hearing|sees|hears) (things|people|voices|bugs|animals) (that |who |which )?(aren'?t|arent|are not|isn'?t|weren'?t|wasn'?t) (there|real)\b"
+    r"|\bsudd?en\w*\b[^?!]{0,30}\b(acting|behaving)\b[^?!]{0,20}\b(strange\w*|odd\w*|weird\w*|bizarre|not (herself|himself|themselves|myself)|out of character)\b",
+    r"\bnumb\w*\b[^?!]{0,80}\b(had an accident|wet (myself|himself|herself|the bed)|soiled|(couldn'?t|didn'?t) (even )?feel (it|myself) (coming|going))\b"
+    r"|\b(had an accident|wet (myself|himself|herself)|soiled)\b[^?!]{0,80}\bnumb\w*\b",
+    r"\b(had|drank|drunk|downed|finished) (most of |half |nearly |almost )?(a|the|an entire|a whole|the whole) bottle of \w+\b[^?!]{0,30}"
+    r"\b(plus|and|with|on top of) (all )?(my|his|her|the|a few|some)\b",
+    r"\b([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|twelve|a dozen)\b[^.?!]{0,20}\bat once\b[^?!]{0,80}"
+    r"\b(heart|dizz\w*|twitch\w*|confus\w*|faint\w*|breath\w*|seiz\w*|numb (mouth|lips|tongue))",
+    # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
+    r"^(?=.*\b(since (this morning|yesterday|last night)|overnight|over the (last|past) (day|night|few hours|\d+ hours)"
+    r"|in the (last|past) (day|few hours|\d+ hours)|today|this (morning|afternoon|evening))\b)"
+    r"(?=.*\b(can'?t|cant|cannot|couldn'?t|unable to|not (being )?able to) (hold|grip|pick up|lift)\b)"
+    r"(?=.*\b(foot|feet|leg|legs)\b[^?!.]{0,20}\b(dragging|drags|flopping|floppy|dropping|giving way|gave way|slapping)\b).",
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off)|be (taking|on|using|starting|having|getting)"
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|turn (it|them|this|that) down|turn down|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|replace|substitute|swap out|not fill|fill (it|the prescription|my prescription|the script)|not start|not take|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off)|be (taking|on|using|starting|having|getting)"
     r"|(get|have) (my |his |her |the |a |an )?(\w+ ){0,2}(checked|tested|scanned|looked at|measured|done))\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
     r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
@@ -456,9 +479,9 @@ _ADVICE = [
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
     r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans)\b)",
-    # …taken together, not tests done together ("will they do any other test at the same time?")
-    r"^(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|affected|happen\w*|involved|damaged|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
-    r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,40}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",
+    # …taken together, not tests done together ("will they do any other test at the same time?"), nor asked "in general"
+    r"^(?!.*\b(in general|generally)\b)(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|happen\w*|involved|damaged|affect\w*|feeling|strength|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
+    r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,60}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",
     # "can i drink on pregabalin?": alcohol with a medicine.
     r"\b(can|could|should|may) (i|we|he|she) (still )?(drink|drink alcohol|have (a )?(drink|beer|wine|glass of wine)|have alcohol|booze)"
     r" (on|with|while on|while taking) (my |the |this |these |her |his )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex))\b",
@@ -592,6 +615,13 @@ _ADVICE = [
     r"\bshould (i|we|she|he) (bump|push|raise|increase|lower|drop|cut|up) (it|them|the dose|my dose|her dose|his dose)( up| down)? to \d+",
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch) (my|her|his) (morning|evening|night|nighttime|bedtime|afternoon) \w+\b"
     r"|\b(or|should (i|we)|can (i|we)) (just )?take an? extra (one|dose|pill|tablet|capsule)\b",
+    # holdout132: whether trying it is pointless for them, and "I can just stop it now, can't I?"
+    r"\b(pointless|worthwhile|worth it|a waste of (time|money)) for (me|her|him|us) to (try|take|use|start|have|get|bother|go)\b",
+    r"\b(i|we) (can|could|should|may) (just |safely )?(stop|quit|come off|go off|skip|drop|halve|double|reduce|lower|increase|cut down|taper)\b"
+    r"[^?]{0,60}\b(can'?t|couldn'?t|shouldn'?t|right|correct|yeah|yes|surely)\b( (i|we))?\W*\?",
+    # safety_blind23: two "instead of one", and a dose moved to another time of day
+    r"\b(can|could|should|may) (i|we|she|he) (just )?(put|take|use|wear|apply|have|stick)\b[^?]{0,40}\binstead of (one|1|just one|a single one)\b",
+    r"\b(should|can|could) (i|we|she|he) (move|shift|switch|take) (my|her|his) ([a-z]+ ){1,2}(to|in|at) (the )?(morning|evening|night|nighttime|bedtime|afternoon|daytime|lunchtime)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -616,7 +646,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will) ([\w ]{0,20} )?be (the )?right (choice |one |dose |strength |option )?for (me|my|her|him|his)"
            r"|(should|shall) (i|we) (do|try|follow|listen to) (that|this|it|her|him|them)|(?<!what )(?<!which )(should|shall|do) (i|we) (ask|push|insist) (for|on)"
            r"|(should|shall|can|could) (i|we|she|he|they)(?=\s*\?)"
-           r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill"
+           r"|(should|shall) (i|we|she|he) (even |really |just )?(go|bother)(?= or\b|,|\?| to (it|them|the \w+)\b| with\b)|or (just )?(skip|cancel|miss|ditch|drop) (it|them)|(can|could) (i|we) (just )?take (all|both|them all)|instead of (taking|using|having|starting) (my|more|the|her|his|all|any)|(good|bad|sensible|wise) (plan|idea)(?=\?)|or is (that|it) overkill"
            # safety_blind21: "would you go for it if you were us?", "a good idea for me?", "wondering if I should switch",
            # "thinking of starting it", and "I change it?" in a second language
            r"|(would|will) you (go for|do|take|try|risk|accept|agree to) (it|that|this|them)|if you were (me|us|her|him|in (my|our) shoes)"
@@ -644,7 +674,8 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when (i|he|she|they|we) (was|were) (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?behind (me|us|her|him|them)( now)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
-                      r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since)\b")
+                      r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since"
+                      r"|(it'?s|is|are|came|has come|have come) (\w+ )?(fully|completely|totally) back( to normal)?( now)?)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?)"
                   r"|(sitting|lying|standing) (here|there|next to me|beside me))\b")

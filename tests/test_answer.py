@@ -1041,3 +1041,55 @@ def test_a_decision_is_answered_in_general_about_what_it_acts_on(answer_bot):
     reply = ask(answer_bot, "should I quit exercising since it might make my neuropathy worse?")
     assert reply.safety and reply.safety.kind == "medical_advice"
     assert_quotes(reply, "gentle exercise")
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    # "examples?" after a reply that already gave them carrying on from its quote: they are given again
+    (("which long term medicines calm the immune attack on the nerves?", "examples?"), "cyclophosphamide"),
+    # the visit asked about after a story, not the symptoms told
+    (("my feet have burned for weeks and i'm finally seeing a neurologist", "what happens first at that appointment?"),
+     "detailed patient history"),
+    # a follow-up pointing back with words the articles never use ("shows", "guess") still leans on the turn before
+    (("they think my sister might have small fiber neuropathy",
+      "there's no real test that shows it though, is there? it's all guesswork?"), "skin"),
+])
+def test_a_terse_or_doubting_follow_up_is_answered_on_the_turn_before(answer_bot, loaded_index, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert_grounded(reply, loaded_index)
+    assert_quotes(reply, fragment)
+
+
+@pytest.mark.parametrize("turns", [
+    ("which drugs are used to suppress the immune system in lupus neuropathy?", "which one is the best?"),
+    ("does my diet make any difference to lupus nerve pain?", "examples?"),
+    # "eat" a few words before "nerve" is a diet, not lupus eating the nerves
+    ("does what i eat change how bad my lupus nerve pain gets?",),
+    ("how is lupus nerve damage treated?",
+     "once treatment starts, will the nerves regrow fully? my doctor said it takes months, is that accurate?"),
+])
+def test_a_follow_up_the_articles_never_answer_is_refused_however_terse(answer_bot, turns):
+    reply = ask(answer_bot, *turns)
+    assert reply.abstained and not reply.claims, reply.reply
+
+
+@pytest.mark.parametrize("message, fragment", [
+    ("why give immune suppressing drugs for nerve pain? it's not like i have an infection", "calm the immune system"),
+    ("what tablets help stinging feet in lupus?", "pain signals"),
+    ("what does the needle part of the nerve test look at?", "Electromyography"),
+    ("is mononeuritis multiplex the mild kind?", "more severe"),
+    ("why is the burning in my feet nonstop?", "persistent"),
+])
+def test_lay_words_and_a_closing_remark_still_reach_the_sentence(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert_grounded(reply, loaded_index)
+    assert_quotes(reply, fragment)
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("since this morning my left foot drags and I can't grip a cup with my right hand", "emergency"),
+    ("does amitriptyline interact with alcohol, in general?", None),
+    ("I feel a lot better on azathioprine, so I can just stop it now, can't I?", "medical_advice"),
+])
+def test_weakness_spreading_today_alarms_and_a_general_interaction_question_does_not(answer_bot, message, kind):
+    reply = ask(answer_bot, message)
+    assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
