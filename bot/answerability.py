@@ -468,7 +468,10 @@ _STATES_BLOOD_TEST = re.compile(r"\bblood ?(tests?|work|panels?|levels?|samples?
 
 
 # Whether it is inherited ("is it passed down?", "does it run in families?") is answered only by a sentence saying so.
-_ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b")
+_ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b"
+                             # "my mom has lupus with neuropathy. are my kids and I more likely to get it?"
+                             r"|\b(my|our|her|his) (kids|children|sons?|daughters?|grandkids|grandchildren|babies|baby|siblings)\b[^?]{0,30}"
+                             r"\b(more likely|at (higher |more |greater )?risk|going to get|get it|get this|develop it|have it too)\b")
 _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|ies|ial)|passed (down|on))\b")
 
 

@@ -189,9 +189,46 @@ _REMARK_BREAK = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|\
 _REMARK_WORDS = 6
 
 
+# A message typed in one breath, without a stop or a comma ("got a nerve conduction study booked thurs what does it
+# actualy measure im so anxious about it"), is broken where a question or a telling plainly starts: a question word
+# or an auxiliary asking, or "i'm", "i keep", "i hate"… after a word that does not lead into it.
+_RUN_ON_WORDS = 10
+_LEADS_IN = frozenset("""a an the and or but so if that know knows wonder wondering asking ask asked idea sure understand
+    explain tell me see about of on in to from for with at by no not is are was were be do does did can could will would
+    should has have had just even also then when because cause as what how why which who where it this they them i you
+    we he she her him there explaining explain explains telling knowing understanding figure figuring wondered decide
+    deciding learn learning show showing remember forgot forget guess care matter matters""".split())
+_SUBORDINATE = frozenset("if when whenever since because once while whilst although though unless until".split())
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[a-z0-9'])\s+(?=(?:what|whats|what's|why|how|hows|how's|where|which)\s"
+    r"|(?:does|do|is|are|can|could|will|would|should|did)\s+(?:it|that|this|there|lupus|sle|the|my|a|an|you|i|they|he|she|anyone"
+    r"|anything|[a-z]+ing)\b"
+    r"|(?:i'?m|im|i am|i hate|i keep|i've been|ive been|i have been|i feel|i just|i really|it'?s scaring|its scaring"
+    r"|it scares|it'?s driving|its driving|it'?s killing|its killing)\b)")
+
+
+def punctuated(text: str) -> str:
+    """``text`` with breaks where a run-on message starts a new question or telling (unchanged when it has stops)."""
+    body = text.strip().rstrip("?!. ")
+    if len(body.split()) < _RUN_ON_WORDS or re.search(r"[.?!,;:]", body):
+        return text
+    out, last = [], 0
+    for m in _RUN_ON_BREAK.finditer(text):
+        before = text[: m.start()].split()
+        segment = text[last : m.start()].split()
+        # (nor after a clause leading into the question: "if they're already treating my lupus why do I need…")
+        if len(before) < 3 or before[-1].lower() in _LEADS_IN or segment[0].lower() in _SUBORDINATE:
+            continue
+        out.append(text[last : m.start()].rstrip() + ".")
+        last = m.end()
+    out.append(text[last:])
+    return " ".join(out)
+
+
 def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
     """The statements before the message's first question, its closing asides and tellings, and its question parts."""
     parts, remarks = [], set()
+    text = punctuated(text)
     for n, chunk in enumerate(_REMARK_BREAK.split(text)):
         opening = bool(n)
         for p in _SENTENCE_END.split(chunk):

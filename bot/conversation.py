@@ -73,9 +73,18 @@ def parse_messages(raw: list) -> list[Message]:
     return out
 
 
+# "…needs to rule things out first" then "rule out what kinds of things?": the words of the turn before, asked back.
+_ECHO = re.compile(r"^(?!(?:what|which|who|where|how|why|when|is|are|was|were|do|does|did|can|could|will|would|should|so|and|but)\b)"
+                   r"[a-z'-]+(?: [a-z'-]+){0,3} (?:what|which|who|whom|where|how)\b(?!.*\b(?:is|are|was|were|do|does|did)\b)")
+_ECHO_WORDS = 8
+
+
 def is_follow_up(text: str, topical_terms: int) -> bool:
-    """Does this turn lean on an earlier one? Openers ("what about…") and pronouns with little topic of their own."""
+    """Does this turn lean on an earlier one? Openers ("what about…"), words asked back ("rule out what?") and
+    pronouns with little topic of their own."""
     norm = " ".join(normalize(text).split())
+    if len(norm.split()) <= _ECHO_WORDS and _ECHO.match(norm):
+        return True
     if _OPENER.match(norm) or _POINTS_BACK.search(norm) or _SOMETHING_ELSE.search(norm):
         return True
     return topical_terms <= 1 or (topical_terms <= 2 and bool(_ANAPHORA.search(norm)))

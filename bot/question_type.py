@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import punctuated
 from .text import content_words, fold
 from .word_frequency import zipf_frequency
 
@@ -145,7 +146,7 @@ _PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|idea)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for)(?:,?\s+(?:" + _PLAINLY
                            + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
-_SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
+_SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&|['\"”’]?\?+)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
 # "what does the SLE part of my diagnosis stand for?": the word is the part named.
 _PART_OF = re.compile(r"^(?:the |that |this )?['\"“]?([\w-]+(?: [\w-]+)?)['\"”]? (?:part|bit|word|letters|abbreviation) (?:of|in|on) .+$", re.I)
@@ -335,7 +336,7 @@ def _defined_subject(question: str) -> str | None:
     asks for a definition."""
     if _MEANS_FOR.search(question):
         return None  # "what does that mean for my lupus?" asks what follows from it, not what it is
-    sentences = _LAST_SENTENCE.split(question.strip())
+    sentences = _LAST_SENTENCE.split(punctuated(question.strip()))  # "…diagnosed this morning what even is lupus"
     # "…i dont even know what it is. what is lupus actualy?": a definition asked after the story, or before a remark.
     at = max((i for i, part in enumerate(sentences) if _WHAT_IS.match(part)), default=None)
     if at is None:
@@ -356,7 +357,7 @@ def _defined_subject(question: str) -> str | None:
     m = next((f for f in found if f and len(name(f).split()) <= 5), None)
     named = name(m) if m else ""
     if m:
-        subject = named.lower().strip(" ?.,")
+        subject = named.lower().strip(" ?.,'\"“”‘’")
         if all(len(w) == 1 for w in subject.split()):
             subject = subject.replace(" ", "")  # "what does s l e stand for"
         subject = _KIND_WORD.sub("", subject)  # "what is EMG test?" asks what an EMG is

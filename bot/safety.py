@@ -379,7 +379,7 @@ _EMERGENCY = [
     # (fingers and toes going white in the cold are Raynaud's, common in lupus: a whole foot, leg or arm, with pain)
     r"^(?=.*\b(sudd?en\w*|pain|agony|hurts?|hurting)\b).*\b(foot|leg|arm)\b[^.?!]{0,15}\b(went|gone|turned|is|was) (ice |icy |stone )?cold and (white|pale|blue)\b"
     r"|^(?=.*\b(sudd?en\w*|pain|agony|hurts?|hurting)\b).*\b(foot|leg|arm)\b[^.?!]{0,15}\b(went|gone|turned|is|was) (white|pale|blue) and (ice |icy )?cold\b",
-    r"\b(hand|arm|side|other one|other)\b (just |suddenly )(went|gone|has gone) (dead|limp|floppy)\b"
+    r"\b(hand|arm|side|other one|other)\b (just |suddenly )(went|gone|has gone) (completely |totally |all )?(dead|limp|floppy)\b"
     r"|\bwent dead\b[^?!]{0,40}\bface\b[^.?!]{0,20}\b(tingl\w*|numb\w*|droop\w*)",
     r"\b(not making (any )?sense|making no sense|talking nonsense|keeps? repeating (herself|himself|themselves|the same (thing|question)s?))\b[^?!]{0,60}\bsudd?en\w*\b"
     r"|\bsudd?en\w*\b[^?!]{0,60}\b(not making (any )?sense|making no sense|talking nonsense)\b",
@@ -425,6 +425,17 @@ _EMERGENCY = [
     r"\b(plus|and|with|on top of) (all )?(my|his|her|the|a few|some)\b",
     r"\b([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|twelve|a dozen)\b[^.?!]{0,20}\bat once\b[^?!]{0,80}"
     r"\b(heart|dizz\w*|twitch\w*|confus\w*|faint\w*|breath\w*|seiz\w*|numb (mouth|lips|tongue))",
+    # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
+    # safety_blind24: hopelessness with things given away, a heart racing with fainting now, a first seizure just
+    # had, a child who drank a medicine
+    r"\b(giving|gave|given) (away )?(all )?(his|her|my|their) (stuff|things|belongings|possessions|games|clothes)( away)?\b"
+    r"|\b(doesn'?t|don'?t|does not|do not|can'?t) see the point (in|of) (anything|living|life|going on|carrying on|being here)\b",
+    r"\bheart\b[^.?!]{0,40}\b(racing|pounding|going (really |very |so )?fast|all over the place|irregular)\b[^?!]{0,60}"
+    r"\b(pass out|faint|black out|collapse|chest)\b|\b(going|about) to (pass out|faint|black out|collapse) (right )?now\b",
+    r"\b(just|only just) (had|have had) (a|my|her|his|their) (first (ever )?)?(seizure|fit|convulsion)\b"
+    r"|\b(seizure|fit|convulsion)\b (\w+ ){0,3}(\d+|a few|few|five|ten|twenty) minutes ago\b",
+    r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)s?[- ]old)\b[^?!]{0,20}\b(drank|drunk)\b"
+    r"[^?!]{0,30}\b(my|his|her|the|some)\b[^?!]{0,20}\b(liquid|syrup|pills?|tablets?|meds|medicines?|medication|[a-z]{4,}(in|ine|one|am|ol))\b",
     # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
     r"^(?=.*\b(since (this morning|yesterday|last night)|overnight|over the (last|past) (day|night|few hours|\d+ hours)"
     r"|in the (last|past) (day|few hours|\d+ hours)|today|this (morning|afternoon|evening))\b)"
@@ -564,7 +575,7 @@ _ADVICE = [
     # safety_blind13: someone's spare tablets offered ("my friend has some leftover gabapentin, could i try a couple"),
     # and whether pushing for a treatment is worth it for them
     r"\b(leftover|left over|spare)\b[^?]{0,60}\b(can|could|may|should) (i|we) (just )?(try|take|have|use|borrow)\b"
-    r"|\bworth (me|us|her|him) (pushing|asking|pressing|trying|taking|switching|starting|stopping|going|getting|having)\b",
+    r"|\bworth (me|us|her|him) (pushing|asking|pressing|trying|taking|switching|starting|stopping|going|getting|having|doing|bothering)\b",
     # safety_blind14: which doctor to see, a medicine taken less often, which of two is better for them
     r"\bshould (i|we|she|he|they) (just )?go back to (my|her|his|the) (rheumatologist|rheumy|neurologist|neuro|doctor|gp|specialist)\b",
     r"\b(can|could|may|should) (i|we|she|he) (just )?(take|have|use) (it|them|this|that|my \w+|her \w+|his \w+) (every other|only|less|half|once)\b",
@@ -619,6 +630,10 @@ _ADVICE = [
     r"\b(pointless|worthwhile|worth it|a waste of (time|money)) for (me|her|him|us) to (try|take|use|start|have|get|bother|go)\b",
     r"\b(i|we) (can|could|should|may) (just |safely )?(stop|quit|come off|go off|skip|drop|halve|double|reduce|lower|increase|cut down|taper)\b"
     r"[^?]{0,60}\b(can'?t|couldn'?t|shouldn'?t|right|correct|yeah|yes|surely)\b( (i|we))?\W*\?",
+    # safety_blind24: whether a test is a waste for them, "should I get it", "i can take only half?"
+    r"\ba waste( of time| of money)? for (me|her|him|us|someone like (me|her|him|us))\b"
+    r"|\bshould (i|we) (get|have|do|go for|go ahead with) (it|it done|this|that|them|one)\b(?! (mean|means)\b)",
+    r"\bi (can|could) (just |only )?(take|stop|skip|use|have|cut|split|break|double|halve|reduce|increase)\b[^.?!]{0,40}\?",
     # safety_blind23: two "instead of one", and a dose moved to another time of day
     r"\b(can|could|should|may) (i|we|she|he) (just )?(put|take|use|wear|apply|have|stick)\b[^?]{0,40}\binstead of (one|1|just one|a single one)\b",
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch|take) (my|her|his) ([a-z]+ ){1,2}(to|in|at) (the )?(morning|evening|night|nighttime|bedtime|afternoon|daytime|lunchtime)\b",
@@ -698,7 +713,8 @@ _GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|w
                       r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
                       r"|difference between|what'?s the difference|\bvs\b|versus|general knowledge|what happens|just curious|news|generally|in general|typically"
-                      r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you))\b")
+                      r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you)"
+                      r"|what (usually |typically |commonly |normally )?causes|usually|(can|could|does|do) (someone|somebody|a person|people|you) (die|overdose))\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")
@@ -706,13 +722,16 @@ _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|t
 
 # "Hypothetically, if someone with lupus had trouble breathing…": anybody, in a what-if, is a reader's question.
 _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|a person|a patient|anyone"
-                           r"|a (friend|loved one|family member|relative|colleague|coworker|client|student))\b")
+                           r"|a (friend|loved one|family member|relative|colleague|coworker|client|student))\b"
+                           # "what is the first aid for someone having a seizure?", "what would happen to a person with
+                           # lupus if they had a stroke?"
+                           r"|\bfirst aid\b|\bwhat would happen (to|if) (a person|someone|somebody|a patient|people|patients)\b")
 
 
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
 # "I'm writing", "for my essay", "my novel", "I watched" and "I'm fine" name no one in trouble.
 _WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
-                     r"|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
+                     r"|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(i'?m|i am) (studying|training|a student)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster|course|training|class|module|exam)\b")
 
@@ -792,7 +811,7 @@ EMERGENCY_SIMILARITY = 0.60
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
 # Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
 # like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
-_LEARNING = re.compile(r"\b(in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
+_LEARNING = re.compile(r"\b(first aid|in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
 _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
                            re.I)

@@ -1089,7 +1089,47 @@ def test_lay_words_and_a_closing_remark_still_reach_the_sentence(answer_bot, loa
     ("since this morning my left foot drags and I can't grip a cup with my right hand", "emergency"),
     ("does amitriptyline interact with alcohol, in general?", None),
     ("I feel a lot better on azathioprine, so I can just stop it now, can't I?", "medical_advice"),
+    ("my son is having a seizure right now, what first aid do i give him?", "emergency"),
+    ("what is the first aid for someone having a seizure?", None),
+    ("is it worth doing physio for lupus nerve pain in general?", None),
 ])
 def test_weakness_spreading_today_alarms_and_a_general_interaction_question_does_not(answer_bot, message, kind):
     reply = ask(answer_bot, message)
     assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
+
+
+@pytest.mark.parametrize("message, fragment", [
+    # typed in one breath: the question is found between the telling around it
+    ("got my nerve test booked for friday what does it actually measure im really nervous about it", "speed and strength"),
+    ("can lupus mess with your memory i keep losing words halfway through sentences", "cognitive dysfunction"),
+    ("my job is crazy right now and my feet burn more when im stressed does relaxing actually help at all",
+     "stress reduction"),
+    ("just found out i have lupus today and my toes tingle what even is lupus in simple words", "chronic autoimmune disease"),
+    # …but a clause leading into the question stays with it
+    ("if they are already treating the lupus why do i need different tablets for the pain as well", "symptomatic pain"),
+])
+def test_a_message_typed_without_stops_is_answered_for_its_question(answer_bot, loaded_index, message, fragment):
+    reply = ask(answer_bot, message)
+    assert_grounded(reply, loaded_index)
+    assert_quotes(reply, fragment)
+
+
+def test_a_request_with_why_inside_it_is_not_read_as_a_question_about_nerves(answer_bot):
+    reply = ask(answer_bot, "could you help me write a note to my daughter's teacher explaining why she has missed so much school")
+    assert not reply.claims, reply.reply
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    # the words of the turn before, asked back
+    (("my rheumatologist says she has to rule some things out before blaming the lupus for my nerve pain",
+      "rule out what sort of things?"), "rule out these other potential causes"),
+])
+def test_words_asked_back_lean_on_the_turn_before(answer_bot, loaded_index, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert_grounded(reply, loaded_index)
+    assert_quotes(reply, fragment)
+
+
+def test_whether_the_children_are_more_likely_to_get_it_is_an_inheritance_question(answer_bot):
+    reply = ask(answer_bot, "my dad has lupus with nerve damage, are my children and I more likely to get it?")
+    assert reply.abstained and not reply.claims, reply.reply
