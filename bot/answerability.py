@@ -379,7 +379,7 @@ def cover(terms: list[Term], evidence: frozenset[str], title: frozenset[str], co
 
 # A question asking for a number, dose, duration or frequency is answered only by a sentence stating one.
 _ASKS_QUANTITY = re.compile(
-    r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bwhat ?%|\bhow (many|much|long|often|soon|likely)\b"
+    r"\b(what|which) (percent(age)?|proportion|fraction|number|dose|dosage)\b|\bwhat ?%|\bhow (many|much|often|likely)\b"
     r"|\b(odds|chances?|statistics?|stats|rate) (of|that)\b|\b(normal|usual|typical|healthy|reference) (numbers?|values?|range|levels?|readings?)\b"
     r"|\b(is|are) (that|it|this|these|those) (number |reading |result |value )?(too |very |really )?(low|high)\b"
     r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) ([a-z]{3,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex) )?(dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
@@ -475,12 +475,19 @@ _ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|heredita
 _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|ies|ial)|passed (down|on))\b")
 
 
+# How long or how soon ("…small fiber neuropathy?" then "how long does it last") is answered only by a sentence giving a
+# time: "damage to two or more separate nerve areas" gives a number, but no duration.
+_ASKS_DURATION = re.compile(r"\bhow (long|soon)\b")
+# ("chronic" says it lasts, not for how long: "how long do people with lupus live?" is no question it answers.)
+_STATES_DURATION = re.compile(r"\b(\d+|a few|few|several|one|two|three|four|five|six|ten|many)[ -](hours?|days?|weeks?|months?|years?)\b")
+
+
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
-    something particular: a number or dose, whether something recovers, is inherited or catching, a blood test,
+    something particular: a number or dose, a duration, whether something recovers, is inherited or catching, a blood test,
     whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first."""
     q = normalize(question)
-    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY),
+    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_DURATION.search(q), _STATES_DURATION),
               (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
               (_ASKS_INHERITED.search(q), _STATES_INHERITED),
               (_ASKS_CONTAGIOUS.search(q), _STATES_CONTAGIOUS), (_ASKS_BLOOD_TEST.search(q), _STATES_BLOOD_TEST),

@@ -710,7 +710,27 @@ def test_outlook_recovery_diet_and_sex_the_article_never_names_get_an_abstention
     assert reply.abstained and reply.claims == [], reply.reply
 
 
-@pytest.mark.parametrize("message, fragment", KIND_OF_ANSWER + STORY_THEN_QUESTION + IMAGERY + LONG_MESSAGES)
+# Lay words, a remark closing the question, and messages typed in one breath (the question is found between the
+# telling around it, but a clause leading into the question stays with it).
+LAY_WORDS_AND_RUN_ON = [
+    ("why give immune suppressing drugs for nerve pain? it's not like i have an infection", "calm the immune system"),
+    ("what tablets help stinging feet in lupus?", "pain signals"),
+    ("what does the needle part of the nerve test look at?", "Electromyography"),
+    ("is mononeuritis multiplex the mild kind?", "more severe"),
+    ("why is the burning in my feet nonstop?", "persistent"),
+    # typed in one breath: the question is found between the telling around it
+    ("got my nerve test booked for friday what does it actually measure im really nervous about it", "speed and strength"),
+    ("can lupus mess with your memory i keep losing words halfway through sentences", "cognitive dysfunction"),
+    ("my job is crazy right now and my feet burn more when im stressed does relaxing actually help at all",
+     "stress reduction"),
+    ("just found out i have lupus today and my toes tingle what even is lupus in simple words", "chronic autoimmune disease"),
+    # …but a clause leading into the question stays with it
+    ("if they are already treating the lupus why do i need different tablets for the pain as well", "symptomatic pain"),
+]
+
+
+@pytest.mark.parametrize("message, fragment",
+                         KIND_OF_ANSWER + STORY_THEN_QUESTION + IMAGERY + LONG_MESSAGES + LAY_WORDS_AND_RUN_ON)
 def test_a_message_gets_the_grounded_sentence_it_asks_for(answer_bot, loaded_index, message, fragment):
     reply = ask(answer_bot, message)
     assert_quotes(reply, fragment)
@@ -784,7 +804,6 @@ def test_a_message_asking_two_things_the_articles_never_cover_is_still_refused(a
     reply = ask(answer_bot, "Does lupus cause kidney failure in the long run? Will I end up needing dialysis like my aunt "
                             "did years ago?")
     assert reply.abstained and reply.claims == [], reply.reply
-
 
 
 # Read from this session's blind sets (holdout61-78: people over 70, worries about work, half-remembered terms,
@@ -919,7 +938,23 @@ ASKED_IN_THEIR_OWN_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("turns, fragment", ASKED_IN_THEIR_OWN_WORDS)
+# Terse, doubting or echoing follow-ups answered on the turn before.
+LEANING_BACK = [
+    # "examples?" after a reply that already gave them carrying on from its quote: they are given again
+    (("which long term medicines calm the immune attack on the nerves?", "examples?"), "cyclophosphamide"),
+    # the visit asked about after a story, not the symptoms told
+    (("my feet have burned for weeks and i'm finally seeing a neurologist", "what happens first at that appointment?"),
+     "detailed patient history"),
+    # a follow-up pointing back with words the articles never use ("shows", "guess") still leans on the turn before
+    (("they think my sister might have small fiber neuropathy",
+      "there's no real test that shows it though, is there? it's all guesswork?"), "skin"),
+    # the words of the turn before, asked back
+    (("my rheumatologist says she has to rule some things out before blaming the lupus for my nerve pain",
+      "rule out what sort of things?"), "rule out these other potential causes"),
+]
+
+
+@pytest.mark.parametrize("turns, fragment", ASKED_IN_THEIR_OWN_WORDS + LEANING_BACK)
 def test_idioms_results_mixed_in_languages_and_follow_ups_get_the_answer(answer_bot, loaded_index, turns, fragment):
     reply = ask(answer_bot, *turns)
     # …either of the other treatments beside the one quoted answers "what else do doctors try?"
@@ -1043,22 +1078,6 @@ def test_a_decision_is_answered_in_general_about_what_it_acts_on(answer_bot):
     assert_quotes(reply, "gentle exercise")
 
 
-@pytest.mark.parametrize("turns, fragment", [
-    # "examples?" after a reply that already gave them carrying on from its quote: they are given again
-    (("which long term medicines calm the immune attack on the nerves?", "examples?"), "cyclophosphamide"),
-    # the visit asked about after a story, not the symptoms told
-    (("my feet have burned for weeks and i'm finally seeing a neurologist", "what happens first at that appointment?"),
-     "detailed patient history"),
-    # a follow-up pointing back with words the articles never use ("shows", "guess") still leans on the turn before
-    (("they think my sister might have small fiber neuropathy",
-      "there's no real test that shows it though, is there? it's all guesswork?"), "skin"),
-])
-def test_a_terse_or_doubting_follow_up_is_answered_on_the_turn_before(answer_bot, loaded_index, turns, fragment):
-    reply = ask(answer_bot, *turns)
-    assert_grounded(reply, loaded_index)
-    assert_quotes(reply, fragment)
-
-
 @pytest.mark.parametrize("turns", [
     ("which drugs are used to suppress the immune system in lupus neuropathy?", "which one is the best?"),
     ("does my diet make any difference to lupus nerve pain?", "examples?"),
@@ -1070,19 +1089,6 @@ def test_a_terse_or_doubting_follow_up_is_answered_on_the_turn_before(answer_bot
 def test_a_follow_up_the_articles_never_answer_is_refused_however_terse(answer_bot, turns):
     reply = ask(answer_bot, *turns)
     assert reply.abstained and not reply.claims, reply.reply
-
-
-@pytest.mark.parametrize("message, fragment", [
-    ("why give immune suppressing drugs for nerve pain? it's not like i have an infection", "calm the immune system"),
-    ("what tablets help stinging feet in lupus?", "pain signals"),
-    ("what does the needle part of the nerve test look at?", "Electromyography"),
-    ("is mononeuritis multiplex the mild kind?", "more severe"),
-    ("why is the burning in my feet nonstop?", "persistent"),
-])
-def test_lay_words_and_a_closing_remark_still_reach_the_sentence(answer_bot, loaded_index, message, fragment):
-    reply = ask(answer_bot, message)
-    assert_grounded(reply, loaded_index)
-    assert_quotes(reply, fragment)
 
 
 @pytest.mark.parametrize("message, kind", [
@@ -1098,38 +1104,17 @@ def test_weakness_spreading_today_alarms_and_a_general_interaction_question_does
     assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
 
 
-@pytest.mark.parametrize("message, fragment", [
-    # typed in one breath: the question is found between the telling around it
-    ("got my nerve test booked for friday what does it actually measure im really nervous about it", "speed and strength"),
-    ("can lupus mess with your memory i keep losing words halfway through sentences", "cognitive dysfunction"),
-    ("my job is crazy right now and my feet burn more when im stressed does relaxing actually help at all",
-     "stress reduction"),
-    ("just found out i have lupus today and my toes tingle what even is lupus in simple words", "chronic autoimmune disease"),
-    # …but a clause leading into the question stays with it
-    ("if they are already treating the lupus why do i need different tablets for the pain as well", "symptomatic pain"),
-])
-def test_a_message_typed_without_stops_is_answered_for_its_question(answer_bot, loaded_index, message, fragment):
-    reply = ask(answer_bot, message)
-    assert_grounded(reply, loaded_index)
-    assert_quotes(reply, fragment)
-
-
 def test_a_request_with_why_inside_it_is_not_read_as_a_question_about_nerves(answer_bot):
     reply = ask(answer_bot, "could you help me write a note to my daughter's teacher explaining why she has missed so much school")
     assert not reply.claims, reply.reply
 
 
-@pytest.mark.parametrize("turns, fragment", [
-    # the words of the turn before, asked back
-    (("my rheumatologist says she has to rule some things out before blaming the lupus for my nerve pain",
-      "rule out what sort of things?"), "rule out these other potential causes"),
-])
-def test_words_asked_back_lean_on_the_turn_before(answer_bot, loaded_index, turns, fragment):
-    reply = ask(answer_bot, *turns)
-    assert_grounded(reply, loaded_index)
-    assert_quotes(reply, fragment)
-
-
 def test_whether_the_children_are_more_likely_to_get_it_is_an_inheritance_question(answer_bot):
     reply = ask(answer_bot, "my dad has lupus with nerve damage, are my children and I more likely to get it?")
+    assert reply.abstained and not reply.claims, reply.reply
+
+
+def test_how_long_is_answered_only_by_a_duration(answer_bot):
+    # "damage to two or more separate nerve areas" gives a number, not how long
+    reply = ask(answer_bot, "what is mononeuritis multiplex?", "how long does it usually last?")
     assert reply.abstained and not reply.claims, reply.reply
