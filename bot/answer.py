@@ -71,6 +71,7 @@ _THAT_ONE = re.compile(r"\b(that|this) (one|kind|type|form|sort|version|variety)
 _EXAMPLES = re.compile(r"^\W*(?:(?:and|so|ok|okay|like|but|um|hmm|right)\W+)*(?:which|what) ones?\b(?!\s+(?:is|are|do|does|of)\b)"
                        r"|^\W*(?:(?:and|so|ok|okay|but)\W+)*like (?:what|which)\b|\bsuch as\W*$|\b(?:for example|for instance|examples?)\W*$"
                        r"|\bwhat (?:sort|kind|type)s? of (?:things?|stuff|ones?)\b|\bname (?:some|them|a few)\b")
+# …and examples asked for in so many words ("examples?", not "which ones?"): given again when the last reply gave them.
 _FOR_EXAMPLE = re.compile(r"\b(?:examples?|for (?:example|instance)|such as|like what|name (?:some|them|a few))\b")
 _EXAMPLE_STEMS = frozenset(stem(w) for w in "example examples instance instances".split())
 _EXAMPLES_REACH = 6  # sentences after the last quote where its examples may follow
@@ -162,7 +163,11 @@ class Bot:
 
     def _known_subjects(self, terms: list[Term]) -> list[Term]:
         """The terms beside the articles' own subject that the articles use."""
-        return [t for t in self.judge.off_title(terms) if self.judge.corpus.knows(t)]
+        return self._known(self.judge.off_title(terms))
+
+    def _known(self, terms: list[Term]) -> list[Term]:
+        """The terms the articles use."""
+        return [t for t in terms if self.judge.corpus.knows(t)]
 
     # -- selection ------------------------------------------------------------------------------
     def _select(self, r: Resolved, general: bool = False) -> list[tuple[Sentence, float]]:
@@ -313,7 +318,7 @@ class Bot:
             # "what is that measuring? do they stick needles in you?" gets what the study measures.
             for one in each_question(r.focus)[:_MOST_ASKS]:
                 part = asked_part(one)
-                if checks_claim(part) and not topical_count(part, lambda terms: [t for t in terms if self.judge.corpus.knows(t)]):
+                if checks_claim(part) and not topical_count(part, self._known):
                     continue  # "…is that accurate?" checks what the message told: alone it asks nothing the articles know
                 picked = self._select(replace(r, focus=one), general)
                 if picked:
