@@ -199,12 +199,13 @@ _LEADS_IN = frozenset("""a an the and or but so if that know knows wonder wonder
     we he she her him there explaining explain explains telling knowing understanding figure figuring wondered decide
     deciding learn learning show showing remember forgot forget guess care matter matters""".split())
 _SUBORDINATE = frozenset("if when whenever since because once while whilst although though unless until".split())
+_QUESTION_WORDS = frozenset("what whats what's why how hows how's where which who when".split())
 _RUN_ON_BREAK = re.compile(
     r"(?<=[a-z0-9'])\s+(?=(?:what|whats|what's|why|how|hows|how's|where|which)\s"
-    r"|(?:does|do|is|are|can|could|will|would|should|did)\s+(?:it|that|this|there|lupus|sle|the|my|a|an|you|i|they|he|she|anyone"
+    r"|(?P<aux>does|do|is|are|can|could|will|would|should|did)\s+(?:it|that|this|there|lupus|sle|the|my|a|an|you|i|they|he|she|anyone"
     r"|anything|[a-z]+ing)\b"
     r"|(?:i'?m|im|i am|i hate|i keep|i've been|ive been|i have been|i feel|i just|i really|it'?s scaring|its scaring"
-    r"|it scares|it'?s driving|its driving|it'?s killing|its killing)\b)")
+    r"|it scares|it'?s driving|its driving|it'?s killing|its killing)\b)", re.I)  # "…brain fog I keep forgetting words…"
 
 
 def punctuated(text: str) -> str:
@@ -216,8 +217,10 @@ def punctuated(text: str) -> str:
     for m in _RUN_ON_BREAK.finditer(text):
         before = text[: m.start()].split()
         segment = text[last : m.start()].split()
-        # (nor after a clause leading into the question: "if they're already treating my lupus why do I need…")
-        if len(before) < 3 or before[-1].lower() in _LEADS_IN or segment[0].lower() in _SUBORDINATE:
+        # (nor after a clause leading into the question: "if they're already treating my lupus why do I need…", nor at
+        # the verb a question put first: "what side effects should I look out for")
+        if (len(before) < 3 or before[-1].lower() in _LEADS_IN or segment[0].lower() in _SUBORDINATE
+                or m["aux"] and segment[0].lower() in _QUESTION_WORDS):
             continue
         out.append(text[last : m.start()].rstrip() + ".")
         last = m.end()

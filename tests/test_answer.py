@@ -720,7 +720,7 @@ LAY_WORDS_AND_RUN_ON = [
     ("why is the burning in my feet nonstop?", "persistent"),
     # typed in one breath: the question is found between the telling around it
     ("got my nerve test booked for friday what does it actually measure im really nervous about it", "speed and strength"),
-    ("can lupus mess with your memory i keep losing words halfway through sentences", "cognitive dysfunction"),
+    ("can lupus mess with your memory I keep losing words halfway through sentences", "cognitive dysfunction"),
     ("my job is crazy right now and my feet burn more when im stressed does relaxing actually help at all",
      "stress reduction"),
     ("just found out i have lupus today and my toes tingle what even is lupus in simple words", "chronic autoimmune disease"),
@@ -1083,6 +1083,8 @@ def test_a_decision_is_answered_in_general_about_what_it_acts_on(answer_bot):
     ("does my diet make any difference to lupus nerve pain?", "examples?"),
     # "eat" a few words before "nerve" is a diet, not lupus eating the nerves
     ("does what i eat change how bad my lupus nerve pain gets?",),
+    # typed without stops, but the verb a question puts first is no new question
+    ("What kind of side effects should I watch for on pregabalin",),
     ("how is lupus nerve damage treated?",
      "once treatment starts, will the nerves regrow fully? my doctor said it takes months, is that accurate?"),
 ])
