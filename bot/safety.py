@@ -425,7 +425,6 @@ _EMERGENCY = [
     r"\b(plus|and|with|on top of) (all )?(my|his|her|the|a few|some)\b",
     r"\b([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|twelve|a dozen)\b[^.?!]{0,20}\bat once\b[^?!]{0,80}"
     r"\b(heart|dizz\w*|twitch\w*|confus\w*|faint\w*|breath\w*|seiz\w*|numb (mouth|lips|tongue))",
-    # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
     # safety_blind24: hopelessness with things given away, a heart racing with fainting now, a first seizure just
     # had, a child who drank a medicine
     r"\b(giving|gave|given) (away )?(all )?(his|her|my|their) (stuff|things|belongings|possessions|games|clothes)( away)?\b"
@@ -714,7 +713,7 @@ _GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|w
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
                       r"|difference between|what'?s the difference|\bvs\b|versus|general knowledge|what happens|just curious|news|generally|in general|typically"
                       r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you)"
-                      r"|what (usually |typically |commonly |normally )?causes|usually|(can|could|does|do) (someone|somebody|a person|people|you) (die|overdose))\b")
+                      r"|what (commonly |normally )causes|usually|(can|could|does|do) (someone|somebody|a person|people|you) (die|overdose))\b")
 # "someone" in "what happens if someone overdoses" is anybody: it counts only without a general word.
 _PERSON = re.compile(r"\b(i|i'?m|i'?ve|me|my|mine|we|us|our|he|him|his|she|her|they'?re|friend|son|daughter"
                      r"|husband|wife|partner|mum|mom|dad)\b")
