@@ -172,7 +172,7 @@ _EMERGENCY = [
     r"\bspurt\w*\b|\bblood\b[^.?!]{0,30}\b(won'?t|wont|doesn'?t|not) stop\w*\b",
     r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,40}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
     r"\b(lethal|fatal|deadly) (dose|amount|number)\b|\bwant (it|this|everything) (all )?to be over\b",
-    r"\b(just )?(had|having) a (fit|seizure|convulsion)\b[^?!]{0,40}\b(floor|shaking|still|not waking|won'?t wake)\b",
+    r"\b(just )?(had|having) a (fit|seizure|convulsion)\b[^?!]{0,40}\b(floor|shaking|still|not waking|won'?t wake|going stiff|gone stiff|stiffening|jerking)\b",
     r"\bno (puede|puedo) (respirar|hablar|moverse|mover)\b|\bdolor (en el|de|del) pecho\b|\b(se desmay\w*|convulsionando|(está|esta|están|estan) convulsi\w*|(tiene|tuvo|le dio|le da) (una )?convulsi[oó]n|no responde)\b",
     r"\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b[^?!]{0,40}\b(dizzy|faint|drowsy|sleepy|confused)\b"
     r"|\b(dizzy|faint|drowsy|sleepy|confused)\b[^?!]{0,40}\b(pulse|heart ?rate|heartbeat)\b[^.?!]{0,20}\b(slow|weak)\b",
@@ -432,7 +432,7 @@ _EMERGENCY = [
     r"\bheart\b[^.?!]{0,40}\b(racing|pounding|going (really |very |so )?fast|all over the place|irregular)\b[^?!]{0,60}"
     r"\b(pass out|faint|black out|collapse|chest)\b|\b(going|about) to (pass out|faint|black out|collapse) (right )?now\b",
     r"\b(just|only just) (had|have had) (a|my|her|his|their) (first (ever )?)?(seizure|fit|convulsion)\b"
-    r"|\b(seizure|fit|convulsion)\b (\w+ ){0,3}(\d+|a few|few|five|ten|twenty) minutes ago\b",
+    r"|\b(seizure|fit|convulsion)\b (\w+ ){0,3}(\d+|a few|few|five|ten|twenty) ?(minutes?|mins?) ago\b",
     r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)s?[- ]old)\b[^?!]{0,20}\b(drank|drunk)\b"
     r"[^?!]{0,30}\b(my|his|her|the|some)\b[^?!]{0,20}\b(liquid|syrup|pills?|tablets?|meds|medicines?|medication|[a-z]{4,}(in|ine|one|am|ol))\b",
     # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
@@ -440,6 +440,22 @@ _EMERGENCY = [
     r"|in the (last|past) (day|few hours|\d+ hours)|today|this (morning|afternoon|evening))\b)"
     r"(?=.*\b(can'?t|cant|cannot|couldn'?t|unable to|not (being )?able to) (hold|grip|pick up|lift)\b)"
     r"(?=.*\b(foot|feet|leg|legs)\b[^?!.]{0,20}\b(dragging|drags|flopping|floppy|dropping|giving way|gave way|slapping)\b).",
+    # safety_blind25: a room spinning with no standing or vomiting, a child who drank a household poison, half a smile
+    # gone, a goodbye before tonight, a face numb on the same side as a weak hand, numbness climbing to the chest in a
+    # day, a fit with stiffening, blanking out with a limb twitching by itself
+    r"\b(room|everything|world|house|ceiling)\b[^.?!]{0,25}\bspinning\b[^?!]{0,60}\b(can'?t|cant|cannot|couldn'?t|unable to) (stand|walk|get up)\b"
+    r"|\bspinning\b[^?!]{0,60}\b(threw up|throwing up|vomit\w*|been sick)\b[^?!]{0,60}\b(can'?t|cant|cannot|unable to) (stand|walk|get up)\b",
+    r"\b(drank|drunk|swallowed|swallowing|ate|eaten|sipped|drinking)\b[^?!]{0,50}\b(bleach|lamp oil|paraffin|kerosene|antifreeze|anti-freeze"
+    r"|drain cleaner|oven cleaner|detergent|washing (up )?liquid|dishwasher (tablet|pod)s?|laundry (pod|capsule)s?|weed ?killer|pesticide"
+    r"|rat poison|slug pellets|button batter(y|ies)|petrol|gasoline|lighter fluid|white spirit|turps|turpentine|nail polish remover|mouthwash)\b",
+    r"\bhalf (of )?(my|his|her|their|the) (smile|face|mouth)\b[^.?!]{0,15}\b(has |have |is |had )?(gone|dropped|drooped|drooping|fallen|slipped|sagging|not moving|won'?t move|stopped)\b",
+    r"\bthis is (my )?goodbye\b|\b(won'?t|will not|wouldn'?t|will not) matter (after|by|past|come) (tonight|tomorrow|today|the weekend)\b",
+    r"\b(face|mouth|cheek|lips?)\b[^.?!]{0,30}\b(numb|tingl|droop|heav|weak|dead)\w*\b[^.?!]{0,20}\b(on )?the same side\b"
+    r"|\b(on )?the same side\b[^.?!]{0,30}\b(face|mouth|cheek|lips?)\b[^.?!]{0,20}\b(numb|tingl|droop|heav|weak|dead)\w*",
+    r"\bnumb\w*\b[^.?!]{0,40}\b(crept|creeping|crawled|climbed|climbing|spread|spreading|moved|moving|gone|went|travell?ed)\b (all the way )?up to\b"
+    r"[^.?!]{0,30}\b(in (one|a|a single) day|overnight|in (a few|\d+|two|three) hours|since (this morning|yesterday|last night)|today)\b",
+    r"\b(blanking|blacking|zoning|spacing) out\b[^?!]{0,80}\b(twitch|jerk)\w*|\b(twitch|jerk)\w*\b[^?!]{0,80}\b(blanking|blacking) out\b"
+    r"|\b(arm|leg|hand|face|foot)\b (is |keeps |has been |started |starts )?(twitching|jerking) (on its own|by itself|uncontrollably)\b[^.?!]{0,20}\b(right now|now)\b",
 ]
 
 _ADVICE = [
@@ -636,6 +652,10 @@ _ADVICE = [
     # safety_blind23: two "instead of one", and a dose moved to another time of day
     r"\b(can|could|should|may) (i|we|she|he) (just )?(put|take|use|wear|apply|have|stick)\b[^?]{0,40}\binstead of (one|1|just one|a single one)\b",
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch|take) (my|her|his) ([a-z]+ ){1,2}(to|in|at) (the )?(morning|evening|night|nighttime|bedtime|afternoon|daytime|lunchtime)\b",
+    # safety_blind25: a schedule moved for a journey, a treatment pressed for or got, a medicine restarted
+    r"\b(should|can|could) (i|we|she|he) (move|shift|switch|change|adjust) (my|her|his) (\w+ )?(schedule|timings?|times|dosing)\b",
+    r"\bshould (i|we|she|he) (be )?(get|getting|have|having|try|trying|start|starting|go on|be on|ask for|asking for|push\w* (\w+ ){0,2}for)\b"
+    r"[^.?!]{0,30}\b(shots?|injections?|infusions?|jabs?|pills?|tablets?|meds|medications?|medicines?|supplements?|b12|ivig|steroids?)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -649,7 +669,9 @@ _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|va
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine|in order|wise|sensible|advisable)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
-           r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off)"
+           r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off"
+           r"|restart|resume|go back on|get back on|start (it |them )?(again|back up))|(or )?should (i|we|she|he) wait\b"
+           r"|which (one )?(should|shall) (i|we|she|he) (do|pick|choose|go for|go with|try)\b"
            r"|(can|could|should) (i|we|she|he) just (take|use|have) (some |an? |the |my )?(\w+ )?(pills?|tablets?|meds|medications?|medicines?"
            r"|painkillers?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|en))"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
@@ -708,7 +730,7 @@ _DIED_OF = re.compile(r"\b(died|death|passed away|killed|lost (him|her|them|my \
 # symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
 _TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
-_GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
+_GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|pamphlets?|brochures?|booklets?|side effects?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
                       r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
                       r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
                       r"|difference between|what'?s the difference|\bvs\b|versus|general knowledge|what happens|just curious|news|generally|in general|typically"
@@ -742,6 +764,7 @@ _FICTION = re.compile(r"\b(novels?|short story|(a|the|my) story|fiction|screenpl
 
 
 _THEY = re.compile(r"\bthey'?re\b")
+_CHARACTER = re.compile(r"\b(he|him|his|she|her|they'?re)\b")
 
 
 def _general(sentence: str, match: str) -> bool:
@@ -750,9 +773,18 @@ def _general(sentence: str, match: str) -> bool:
     if hypothetical:
         # "if a friend tells you they're…": the imagined friend, no one real
         told = _THEY.sub(" ", _HYPOTHETICAL.sub(" ", told))
+    if _FICTION.search(sentence):
+        # "In a movie a guy overdosed…": he is a character; "my son watched a film and now he…" still names a person
+        told = _CHARACTER.sub(" ", told)
     if _PERSON.search(told):
         return False
     return hypothetical or bool(_FICTION.search(sentence)) or bool(_TOPIC_WORD.fullmatch(match)) and bool(_GENERAL.search(sentence))
+
+
+def _for_no_one(norm: str) -> bool:
+    """Is the message asked of anybody or for a piece of work, with no one named in it?"""
+    told = _THEY.sub(" ", _HYPOTHETICAL.sub(" ", _WRITER.sub(" ", norm)))
+    return told != norm and not _PERSON.search(told) and not _NOW.search(told)
 
 
 def _emergency(norm: str) -> bool:
@@ -810,10 +842,14 @@ EMERGENCY_SIMILARITY = 0.60
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
 # Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
 # like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
-_LEARNING = re.compile(r"\b(first aid|in the future|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
+_LEARNING = re.compile(r"\b(first aid|in the future|(want|like|need) to be prepared|generally speaking|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
 _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
                            re.I)
+# "apart from the pills what else can I do?": medicines named as one option beside others, not pills taken; the net
+# reads them as treatment (0.62 to "I took too many pills" before, 0.47 after).
+_AN_OPTION = re.compile(r"\b(apart from|aside from|besides|other than|except for|instead of|beyond|on top of|as well as)"
+                        r" (?:the |my |these |those |her |his |any )?(?:pills?|tablets?|meds|medications?|medicines?|drugs?)\b", re.I)
 
 
 class SafetyCheck:
@@ -829,11 +865,13 @@ class SafetyCheck:
         if found and found.kind == "emergency" or self.embedder is None:
             return found
         norm = normalize(text)
-        if _over(norm) or _NEVER.search(norm) or _LEARNING.search(norm):
+        if _over(norm) or _NEVER.search(norm) or _LEARNING.search(norm) or _for_no_one(norm):
             # told as over and done ("a seizure as a teenager, nothing since") or as never had ("why a seizure pill if
-            # i never had a seizure") or as learning what to look for: no net
+            # i never had a seizure") or as learning what to look for, or asked for a project or of anybody ("if
+            # someone has a seizure what should bystanders do"): no net
             return found
         if self._examples is None:
             self._examples = self.embedder.encode(list(EMERGENCY_EXAMPLES))
-        closeness = float((self.embedder.encode([self.prepare(_NAMED_BY_USE.sub(r"\3", text))]) @ self._examples.T).max())
+        read = _AN_OPTION.sub(r"\1 treatment", _NAMED_BY_USE.sub(r"\3", text))
+        closeness = float((self.embedder.encode([self.prepare(read)]) @ self._examples.T).max())
         return Safety("emergency", messages.EMERGENCY) if closeness >= EMERGENCY_SIMILARITY else found
