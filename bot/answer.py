@@ -13,7 +13,7 @@ from itertools import chain
 from . import messages as text_of
 from .answerability import (ASKED_SUBJECT_STEMS, POPULATION_STEMS, STORY_SHARE, SUBJECT_WEIGHT, Coverage, Term,
                             key_terms, statements_needed, topical_count)
-from .clauses import asked_part, checks_claim, each_question
+from .clauses import asked_part, checks_claim, each_question, imagery_words
 from .coverage import CoverageJudge
 from .context import leans_back
 from .conversation import Resolved, parse_messages, resolve
@@ -78,6 +78,8 @@ _EXAMPLES_REACH = 6  # sentences after the last quote where its examples may fol
 # A message this long may ask two separate things; a shorter one asking twice asks one thing twice ("is lupus
 # passed down? will my kids get it too"), and a part of it alone is no question of its own.
 _SEPARATE_ASKS_WORDS = 15
+# …or asks each with its own question mark ("Isn't that a chemo drug? Why would they use it for nerves?").
+_MARKED_ASKS_WORDS = 8
 # …and its first few questions are tried one by one, not every one of a 2,000-character list (each is a search).
 _MOST_ASKS = 3
 _EXTRA_RANK = 6  # a second or third sentence must rank at least this high
@@ -210,6 +212,10 @@ class Bot:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)
+            # (a doubt or a likeness told beside the question names no topic: "…or is my doctor guessing")
+            told_aside = imagery_words(r.context) | {w for m in _TRIED.finditer(normalize(r.context))
+                                                     for w in words(m.group(0)[m.end("taken") - m.start():])}
+            said = [t for t in said if t.word not in told_aside] or said
             # "which one is the worst kind?" then "what does that one actually do?": the one the last reply gave as
             # the answer is the topic, not the words of the question before.
             named = self._answered_before(r, said) if _THAT_ONE.search(r.focus.lower()) else None
@@ -313,7 +319,8 @@ class Bot:
         if not answering and r.new and shown:
             # "is there another one like it?" when the quoted sentence named the other one too: it still answers.
             return self._select(replace(r, new=False), general)
-        if not answering and not r.more and len(r.focus.split()) >= _SEPARATE_ASKS_WORDS:
+        if not answering and not r.more and (len(r.focus.split()) >= _SEPARATE_ASKS_WORDS or not general
+                                             and r.focus.count("?") >= 2 and len(r.focus.split()) >= _MARKED_ASKS_WORDS):
             # A message asking two things is answered for the one the articles answer, when the whole is not:
             # "what is that measuring? do they stick needles in you?" gets what the study measures.
             for one in each_question(r.focus)[:_MOST_ASKS]:
@@ -328,7 +335,9 @@ class Bot:
         # A definition asked for comes first when the articles give it, whatever else matches the story around it
         # ("…just got told she has lupus. what is it actually? im her mum and so confused").
         # So does a name asked for, given by a sentence covering as much as any ("…what is it called?" → "This
-        # involvement, known as neuropsychiatric lupus…", which loses on its own score for leaning on the one before).
+        # involvement, known as neuropsychiatric lupus…", which loses on its own score for leaning on the one before),
+        # and any answer of a surely marked kind ("where does small fiber pain show up?" → "This condition causes…
+        # particularly in the lower extremities").
         # Covering is judged on the question's own words: the story told with it ("the form for my employer wants a
         # diagnosis") is covered by chance.
         own_words = any(c.coverage.asked_fraction for c in answering)
@@ -338,7 +347,7 @@ class Bot:
 
         most = max(share(c.coverage) for c in answering)
         answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text),
-                                      not (kind.asks_name and kind.asks_for(c.hit.sentence.text)
+                                      not ((kind.asks_name or kind.weight >= W_SURE_CUE) and kind.asks_for(c.hit.sentence.text)
                                            and share(c.coverage) >= most),
                                       -c.score, c.hit.rank))
         best = answering[0]
@@ -547,13 +556,20 @@ def _medicine_kinds() -> frozenset[tuple[str, ...]]:
 
 
 def _is_medicine(t: Term) -> bool:
-    """Does ``t`` name a medicine ("prednisone", read as a corticosteroid)?"""
-    return (t.stem,) in _medicine_kinds() or bool(_medicine_kinds() & t.alternatives)
+    """Does ``t`` name a medicine ("prednisone", read as a corticosteroid; "ibuprofen", an over-the-counter pain reliever)?"""
+    kinds = _medicine_kinds()
+    return (t.stem,) in kinds or any(alt[-n:] in kinds for alt in t.alternatives for n in range(1, len(alt) + 1))
+
+
+# …or tried to no effect ("ibuprofen isn't touching my burning feet" then "list the drugs that actually work for it")
+_TRIED = re.compile(r"\b(?P<taken>[a-z][\w-]+) (?:is ?n[o']?t|does ?n[o']?t|did ?n[o']?t|has ?n[o']?t|is not|does not|did not|has not)"
+                    r" (?:even )?(?:touching|touch|helping|help|helped|working|work|worked|doing (?:anything|much|a thing))\b")
 
 
 def _taken_stems(context: str) -> frozenset[str]:
-    """Stems of what the earlier turns tell someone is taking ("I'm on prednisone and plaquenil…")."""
-    return frozenset(stem(w) for m in _TAKING.finditer(normalize(context)) for w in words(m["taken"]))
+    """Stems of what the earlier turns tell someone is taking ("I'm on prednisone and plaquenil…") or tried."""
+    norm = normalize(context)
+    return frozenset(stem(w) for pattern in (_TAKING, _TRIED) for m in pattern.finditer(norm) for w in words(m["taken"]))
 
 
 def _heaviest_concept(terms: list[Term]) -> Term | None:

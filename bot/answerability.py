@@ -34,6 +34,7 @@ _SINCE = frozenset("diagnosis diagnosed dx".split())
 # A child named as someone's own ("my kid", "our toddler") is the patient; "can kids get it?" asks about children.
 _YOUNG = frozenset("kid kids child children toddler toddlers baby teen teenager teenagers".split())
 _POSSESSIVE = frozenset("my our his her their your".split())
+_AGE_WORDS = frozenset("teenage teen teenaged adult grown elderly older old young younger little baby infant".split())
 # …unless asked whether the children will get it too ("will my kids get it?", "is it passed down to my daughter's kids?").
 _INHERIT = frozenset("pass passed passing passes inherit inherited genetic hereditary".split())
 # Words about the conversation rather than its subject ("my rheumatologist mentioned…").
@@ -61,12 +62,13 @@ SCAFFOLDING = frozenset(
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true truth
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
-    behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed""".split()
+    behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed list""".split()
 ) | _PEOPLE
 
 # "…they don't actually die off, right?": a closing tag asking for agreement names nothing (the text may come
 # without its punctuation), unlike "my right" or "left or right".
 _TAGS = frozenset("right correct".split())
+_REQUEST = frozenset("give show walk talk run fill".split())
 _NOT_TAG_AFTER = frozenset("the my her his your their our or and".split())
 
 _NUMBER = re.compile(r"\d+(?:am|pm|ish|th|st|nd|rd|s)?")
@@ -214,12 +216,17 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
         if (w in _YOUNG and i and toks[i - 1] in _POSSESSIVE and not _INHERIT.intersection(toks[max(0, i - 4) : i])
                 and toks[i + 1 : i + 2] not in (["get"], ["gets"], ["getting"], ["inherit"], ["catch"], ["develop"])):
             continue  # "my kid's hand", "our toddler": who the patient is, like "my son", not children asked about
+        if (w in _AGE_WORDS and i and toks[i - 1] in _POSSESSIVE
+                and (toks[i + 1 : i + 2] and toks[i + 1] in _PEOPLE | _YOUNG or toks[i + 2 : i + 3] and toks[i + 2] in _PEOPLE)):
+            continue  # "my teenage daughter", "my elderly mum": which one of them, not a population asked about
         if w in _TAGS and i == len(toks) - 1 and i and toks[i - 1] not in _NOT_TAG_AFTER:
             continue
         if "'" in w and w.split("'")[0] in STOPWORDS:
             continue  # "what'll", "they'd": a small word with its verb
         if toks[i + 1 : i + 2] in (["question"], ["questions"], ["q"]):
             continue  # "diff question", "quick question", "silly question": about the asking
+        if w in _REQUEST and toks[i + 1 : i + 2] in (["me"], ["us"]):
+            continue  # "give me the names of the others": a request, unlike "can lupus give you nerve pain?"
         if w in _GENERIC_HEADS and i and toks[i - 1] in ("that", "this", "those", "these"):
             continue  # "what does that condition do?": a pointer back at what was named, like "it"
         s = stem(_base_form(w))
@@ -384,6 +391,11 @@ _ASKS_QUANTITY = re.compile(
     r"|\b(is|are) (that|it|this|these|those) (number |reading |result |value )?(too |very |really )?(low|high)\b"
     r"|\b(usual|normal|typical|standard|starting|max\w*|recommended|average|safe) ([a-z]{3,}(in|ine|one|am|ol|ide|ate|ab|il|en|ex) )?(dose|dosage|amount)\b|\bhow many (mg|milligrams?)\b"
 )
+# A share of people ("what percent of patients get it?") is stated as one, not by any number ("two or more separate
+# nerve areas").
+_ASKS_SHARE = re.compile(r"\b(what|which) (percent(age)?|proportion|fraction)\b|\bwhat ?%|\b(odds|chances?|rate) (of|that)\b"
+                         r"|\bhow many (people|patients|of us|sufferers|women|men|kids|children|lupus (patients|sufferers))\b")
+_STATES_SHARE = re.compile(r"\d|%|\b(percent|half|third|quarter|majority|minority|one in)\b")
 # "one" is left out: as a determiner ("One primary mechanism…") it states no quantity.
 _STATES_QUANTITY = re.compile(
     r"\d|%|\b(percent|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|half|third|quarter"
@@ -468,7 +480,7 @@ _STATES_BLOOD_TEST = re.compile(r"\bblood ?(tests?|work|panels?|levels?|samples?
 
 
 # Whether it is inherited ("is it passed down?", "does it run in families?") is answered only by a sentence saying so.
-_ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b"
+_ASKS_INHERITED = re.compile(r"\b(passed (down|on)|pass (it )?(down|on)|pass\w* (\w+ ){0,4}(down|on) to\b|hereditary|inherit\w*|genetic\w*|runs? in (the |my |our )?famil\w*)\b"
                              # "my mom has lupus with neuropathy. are my kids and I more likely to get it?"
                              r"|\b(my|our|her|his) (kids|children|sons?|daughters?|grandkids|grandchildren|babies|baby|siblings)\b[^?]{0,30}"
                              r"\b(more likely|at (higher |more |greater )?risk|going to get|get it|get this|develop it|have it too)\b")
@@ -480,6 +492,14 @@ _STATES_INHERITED = re.compile(r"\b(inherit\w*|hereditar\w*|genetic\w*|famil(y|i
 _ASKS_DURATION = re.compile(r"\bhow (long|soon)\b")
 # ("chronic" says it lasts, not for how long: "how long do people with lupus live?" is no question it answers.)
 _STATES_DURATION = re.compile(r"\b(\d+|a few|few|several|one|two|three|four|five|six|ten|many)[ -](hours?|days?|weeks?|months?|years?)\b")
+# How long a treatment goes on ("how long does the immune treatment go on for?", "how long will she be on them?") is said
+# by "long-term" too; how long pain takes to go once treatment starts is not.
+_ASKS_TREATMENT_LENGTH = re.compile(
+    r"\bhow long (?:(?:do|does|will|would|is|are|must|should) )?(?:(?:the|this|that|her|his|my|these|those) )?(?:[\w-]+ )?"
+    r"(?:treatments?|therap(?:y|ies)|medications?|medicines?|meds|drugs?|pills|immunosuppressants?|steroids?)"
+    r" (?:go on|goes on|last|lasts|continue|continues|carry on|keep going|run)\b"
+    r"|\bhow long (?:do|does|will|would|must|should) (?:i|you|we|she|he|they|people|patients) (?:\w+ )?(?:be|stay|keep|remain) (?:on|taking)\b")
+_STATES_TREATMENT_LENGTH = re.compile(_STATES_DURATION.pattern + r"|\b(long|short)[ -]term\b|\blife-?long\b")
 
 
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
@@ -487,7 +507,9 @@ def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     something particular: a number or dose, a duration, whether something recovers, is inherited or catching, a blood test,
     whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first."""
     q = normalize(question)
-    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_DURATION.search(q), _STATES_DURATION),
+    needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_SHARE.search(q), _STATES_SHARE),
+              (_ASKS_DURATION.search(q) and not _ASKS_TREATMENT_LENGTH.search(q), _STATES_DURATION),
+              (_ASKS_TREATMENT_LENGTH.search(q), _STATES_TREATMENT_LENGTH),
               (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
               (_ASKS_INHERITED.search(q), _STATES_INHERITED),
               (_ASKS_CONTAGIOUS.search(q), _STATES_CONTAGIOUS), (_ASKS_BLOOD_TEST.search(q), _STATES_BLOOD_TEST),

@@ -126,7 +126,10 @@ _ASIDE = re.compile(
     r"|(just )?trying to|so (that )?i can|" + _AVOIDS + r"|just so|i (want|need|would like|'?d like|like|prefer) to (know|understand|be)"
     r"|(?:i )?(?:want|wanna|need|would like|'?d like) to (?:recogni[sz]e|remember|follow|keep up|spot|prepare|be ready)|for (a |my )?(class|essay|presentation|assignment|homework|course)"
     r"|(i )?(saw|read|heard|found|came across|spotted) (it|this|that|the word|the term|about it)"
-    r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes))"
+    r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes)"
+    # …or who wants it explained ("tell me about physical therapy for it, my insurance wants a reason")
+    r"|(?:my|the|her|his|our) (?:insurance|insurer|employer|boss|school|college|uni|work|job|benefits|claim|lawyer|union|hr)"
+    r"(?: company| office| people| team| form| people)? (?:wants?|needs?|asks?|asked|requires?|required|is asking|are asking|keeps? asking)\b)"
 )
 # …or a closing telling that reports what someone close makes of it ("…and my husband thinks im just tired").
 _OTHERS_VIEW = re.compile(
@@ -203,7 +206,8 @@ _QUESTION_WORDS = frozenset("what whats what's why how hows how's where which wh
 _RUN_ON_BREAK = re.compile(
     r"(?<=[a-z0-9'])\s+(?=(?:what|whats|what's|why|how|hows|how's|where|which)\s"
     r"|(?P<aux>does|do|is|are|can|could|will|would|should|did)\s+(?:it|that|this|there|lupus|sle|the|my|a|an|you|i|they|he|she|anyone"
-    r"|anything|[a-z]+ing)\b"
+    # (a thing being done is told, not asked: "…can show lupus is attacking the nerves")
+    r"|anything|(?<!is\s)(?<!are\s)[a-z]+ing)\b"
     r"|(?:i'?m|im|i am|i hate|i keep|i've been|ive been|i have been|i feel|i just|i really|it'?s scaring|its scaring"
     r"|it scares|it'?s driving|its driving|it'?s killing|its killing)\b)", re.I)  # "…brain fog I keep forgetting words…"
 
@@ -360,7 +364,8 @@ _IDIOM = re.compile(r"\b(?:grit (?:my|her|his|their|your) teeth|grin and bear it
                     r"|(?:am i|i'?m|is she|is he|she'?s|he'?s) just (?:being )?(?:lazy|dramatic|weak|soft|sensitive|overreacting|paranoid"
                     r"|a hypochondriac|unfit|out of shape|getting old|old|stressed|clumsy)"
                     # …or of the doctor ("or is she just guessing?", "was she just going through the motions?")
-                    r"|(?:is|was|are|were) (?:she|he|they|the doctor|my doctor) just (?:guessing|winging it|fobbing me off|covering (?:herself|himself|themselves))"
+                    r"|(?:is|was|are|were) (?:she|he|they|the doctor|my doctor|the doc|my doc|my gp|the gp|my rheumy|my neuro|the neurologist"
+                    r"|my neurologist|my rheumatologist|the rheumatologist) (?:just )?(?:guessing|winging it|fobbing me off|covering (?:herself|himself|themselves))"
                     r"|going through the motions"
                     r"|(?:all )?in (?:my|her|his) head|making (?:it|this) up|imagining (?:it|things)"
                     # "…or do I just tough it out until it calms down": how long, not what is asked about

@@ -146,11 +146,17 @@ _PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|idea)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for)(?:,?\s+(?:" + _PLAINLY
                            + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
+# "tell me about the nerve conduction test", "explain small fiber neuropathy to me": a request to define what it names.
+_TELL_ABOUT = re.compile(r"^\s*(?:so |and |ok |okay |please |pls )?(?:can you |could you |would you )?(?:please )?(?:tell me|explain|describe)"
+                         r"(?: (?:a bit |a little |more )?about)? (?:a |an |the )?((?:[\w-]+ ){0,3}?[\w-]+)(?:,? (?:to me|please|pls|for me|"
+                         + _PLAINLY + r"))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&|['\"”’]?\?+)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
                               re.I)
 # "what does the SLE part of my diagnosis stand for?": the word is the part named.
 _PART_OF = re.compile(r"^(?:the |that |this )?['\"“]?([\w-]+(?: [\w-]+)?)['\"”]? (?:part|bit|word|letters|abbreviation) (?:of|in|on) .+$", re.I)
 # "the condition", "that label": a subject named before the question, like a pronoun.
+_WHOSE_DOCTOR = re.compile(r"\b[\w-]+(?:'s)? (?:doctors?|docs?|specialists?|nurses?|consultants?|clinic|team|rheumatologists?"
+                           r"|neurologists?)\b", re.I)
 _NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
 # "I came across the word ischemia…": the word named as a word.
 _THE_WORD = re.compile(r"\b(?:the|this|a) (?:word|term|phrase|diagnosis)\s+([a-z][\w-]{2,})", re.I)
@@ -246,14 +252,17 @@ _ANSWER_TYPES = [
     # What happens first at a visit ("first neuro appt next week, what will they check?"): how the work-up begins.
     (re.compile(r"\b(first|start|begin\w*|beforehand|before (any|the|ordering))\b[^?]{0,60}"
                 r"\b(appointment|appt|visit|neuro\w*|doctor|physician|rheum\w*|gp|they|tests?)\b"
-                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician|they)\b[^?]{0,60}\b(first|at the start|begin\w*|start (with|by|off))\b",
+                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician|they)\b[^?]{0,60}\b(first|at the start|begin\w*|start (with|by|off))\b"
+                # "what will the doctor actually do to check it at the visit?"
+                r"|\bwhat (will|would|do|does|did|is|are|might) (the |my |her |his )?(doctor|doc|neurologist|neuro|rheumatologist|rheum|gp|physician|they|he|she)\b"
+                r"[^?]{0,40}\b(at|during|in) (the|my|this|that|her|his|our) (visit|appointment|appt|consultation|consult|check-?up)\b",
                 re.I),
      _BEGINS),
     # Where it starts ("where on the body does it usually begin?", "is that the usual place it starts?"): the sentence
     # saying where.
-    (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|show up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
+    (re.compile(r"\bwhere(abouts)?\b[^?]{0,50}\b(start|begin|(show|shows|showing|turn|turns|crop|crops) up|appear|first)\w*|\b(start|begin)\w*\b[^?]{0,30}\bwhere(abouts)?\b"
                 r"|\b(usual|normal|typical|common)\w* (place|spot|area)\b", re.I),
-     re.compile(r"\b(starts?|begins?) in\b", re.I), W_SURE_CUE),
+     re.compile(r"\b(starts?|begins?|particularly|especially|mainly|mostly|chiefly) in\b", re.I), W_SURE_CUE),
     # Which kind is the most serious ("which one is the worst kind?", "is there a worse type than the usual?"): the
     # sentence saying one is more severe.
     (re.compile(r"\b(worst|most serious|most severe|most dangerous|nastiest|scariest|more serious|more severe|worse|most aggressive)\b"
@@ -268,6 +277,7 @@ _ANSWER_TYPES = [
     # Which kind is hit hardest ("which nerves get hit the worst?", "…worse than the ones that move"): a
     # sentence singling one out.
     (re.compile(r"\bwhich\b[^?]{0,40}\b(most|worst|worse|hardest|more|mainly|mostly)\b|\b(worse|more|harder) than\b"
+                r"|\bmore (the |my |your )?(\w+ ){0,2}(nerves|ones|fibres|fibers) than\b"
                 r"|\bthe most (common|usual|typical|frequent)\b"
                 r"|\b(more|most) (likely|often|easily) (to be |to get )?(affected|damaged|hit|hurt|attacked)\b"
                 r"|\b(mostly|mainly|predominantly|largely) (the )?(\w+ )?(nerves|ones|fibres|fibers)\b", re.I),
@@ -279,7 +289,8 @@ _ANSWER_TYPES = [
     # "can it tell whether it's the coating or the nerve itself?": told apart by a test, asked after the test kind.
     (re.compile(r"\b(tell|show|see|distinguish|differentiate)( \w+)? (whether|if|between)\b[^?]{0,40}\bor\b", re.I), _TELLS_APART),
     # Which ones ("which immunosuppressants are used?", "what meds help?"): a sentence listing them.
-    (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills))\b"
+    (re.compile(r"\bwhat (are|r) (the|their) names\b|\bnames? of (those|these|them|the (drugs?|medications?|medicines?|meds|pills|others|other ones|rest))\b"
+                r"|\b(give|tell|send) (me|us) (the|their) names\b"
                 r"|(?:^|[,.;:!?]\s+)\W*(?:so |and |ok )?(which|what) (kinds? of |types? of |sorts? of |of (the|those|these) )?([\w-]+ ){0,2}(drugs?|medications?|medicines?|meds"
                 r"|pills|tablets|immunosuppressants?|immune suppressants?|antidepressants?|painkillers|pain killers|treatments?"
                 r"|therapies|tests?|scans?)\b", re.I),
@@ -290,7 +301,7 @@ _ANSWER_TYPES = [
                 r" (all )?(the |my |more |another |taking |using )?(tablets?|pills?|meds|medications?|medicines?|drugs?|painkillers?|treatment)\b", re.I),
      re.compile(r"\b(beyond|besides|in addition to|apart from|other than|supportive|lifestyle)\b", re.I), W_SURE_CUE),
     # Asking for a name: "what's it called when…", "is there a name for…".
-    (re.compile(r"\b(what'?s|what is|whats) (it|this|that) call?e?d\b|\b(a|the) (\w+ )?(name|term|word) for\b"
+    (re.compile(r"\b(what'?s|what is|whats|what was|what were|what are) (it|this|that|they|those|these) call?e?d\b|\b(a|the) (\w+ )?(name|term|word) for\b"
                 r"|\bwhat (do|does|would|did) (\w+ ){0,2}call (it|this|that)\b|\bwhats?('?s| is)? the ((medical|proper|official|real|correct|right|technical|clinical|actual) ){0,2}(name|term)\b", re.I),
      _NAMES, W_SURE_CUE),
     # What something is for ("what are those small fibres actually for?", "what does myelin normally do?", "what is their
@@ -342,7 +353,7 @@ def _defined_subject(question: str) -> str | None:
     if at is None:
         at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
     tries = ((_WHAT_DOES_MEAN.search, question), (_WHAT_IS.match, question), (_WHAT_IS.match, sentences[at]),
-             (_EXPLAIN_WHAT.search, sentences[at]), (_EXPLAIN_WHAT.search, question))
+             (_EXPLAIN_WHAT.search, sentences[at]), (_EXPLAIN_WHAT.search, question), (_TELL_ABOUT.match, question))
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
     # The first match naming a short subject, tried lazily in order: "what is lupus exactly? my sister just got
     # diagnosed" read whole names everything after "what is".
@@ -374,8 +385,9 @@ def _defined_subject(question: str) -> str | None:
         told = fold(question[: question.find(m.group(0))])
         quoted = (re.findall(r"(?:^|\s)[\"']([^\"']{3,40})[\"'](?=\W|$)", told) or _THE_WORD.findall(told)
                   or _CALLED.findall(told))
-        # "she is 19", "googling at 2am": a number names nothing
-        named = [w for w in content_words(told) if not any(c.isdigit() for c in w)]
+        # "she is 19", "googling at 2am": a number names nothing; nor does whose doctor it is ("my Sjogren's doctor thinks
+        # I might have small fiber neuropathy")
+        named = [w for w in content_words(_WHOSE_DOCTOR.sub(" ", told)) if not any(c.isdigit() for c in w)]
         return quoted[-1].lower() if quoted else min(named, key=zipf_frequency, default=None)
     return subject
 
@@ -393,4 +405,6 @@ def _is_definition(sentence: str, subject: str) -> bool:
     return bool(re.search(rf"(?:known as|called) {subj}\b|\({subj}\)"
                           rf"|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b"
                           rf"|\s*\(| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
+                          # "Nerve Conduction Studies (NCS) measure…" defines "nerve conduction": the name, its acronym, what it does
+                          rf"|\b{subj} [\w-]+ \([^)]{{1,12}}\) (?:measures?|assess(?:es)?|records?|checks?|tests?|shows?|looks? at)\b"
                           rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))

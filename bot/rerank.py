@@ -89,6 +89,13 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     terms = key_terms(corrected, story)
     terms = _as_story(terms, kind.aside)
     terms = [t for t in terms if t.word not in kind.against] or terms
+    described = _NAME_FOR.search(text.lower()) if kind.asks_name else None
+    if described:
+        # "…some latin name for the tiny blood vessels that feed the nerves when he was explaining my numb feet. What was
+        # that called?": what the name is for is asked about, the rest is story.
+        what = set(words(described["what"]))
+        terms = [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story and t.word in what else t for t in terms]
+        return kind, _as_story(terms, frozenset(t.word for t in terms if t.word not in what))
     if kind.story_aside:
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.
         return kind, [t for t in terms if not t.story] or [t for t in terms if t.word not in kind.aside] or terms
@@ -110,6 +117,8 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
 
 
 _QUOTED = re.compile(r"\"([^\"]{3,80})\"")
+_NAME_FOR = re.compile(r"\b(?:name|word|term)s? (?:for|of) (?:the |a |an |these |those |this |that )?(?P<what>[\w'-]+(?: (?!(?:when|while|because"
+                       r"|and (?:he|she|they|i))\b)[\w'-]+){0,7})")
 
 
 def _as_story(terms: list[Term], told: frozenset[str]) -> list[Term]:

@@ -432,7 +432,7 @@ _EMERGENCY = [
     r"\bheart\b[^.?!]{0,40}\b(racing|pounding|going (really |very |so )?fast|all over the place|irregular)\b[^?!]{0,60}"
     r"\b(pass out|faint|black out|collapse|chest)\b|\b(going|about) to (pass out|faint|black out|collapse) (right )?now\b",
     r"\b(just|only just) (had|have had) (a|my|her|his|their) (first (ever )?)?(seizure|fit|convulsion)\b"
-    r"|\b(seizure|fit|convulsion)\b (\w+ ){0,3}(\d+|a few|few|five|ten|twenty) ?(minutes?|mins?) ago\b",
+    r"|\b(seizure|fit|convulsion)\b (\w+ ){0,3}(\d+|a few|few|a|an|one|five|ten|twenty) ?(minutes?|mins?) ago\b",
     r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)s?[- ]old)\b[^?!]{0,20}\b(drank|drunk)\b"
     r"[^?!]{0,30}\b(my|his|her|the|some)\b[^?!]{0,20}\b(liquid|syrup|pills?|tablets?|meds|medicines?|medication|[a-z]{4,}(in|ine|one|am|ol))\b",
     # holdout130, 134: a hand that cannot grip and a foot dragging, come on since this morning or over a day
@@ -456,6 +456,10 @@ _EMERGENCY = [
     r"[^.?!]{0,30}\b(in (one|a|a single) day|overnight|in (a few|\d+|two|three) hours|since (this morning|yesterday|last night)|today)\b",
     r"\b(blanking|blacking|zoning|spacing) out\b[^?!]{0,80}\b(twitch|jerk)\w*|\b(twitch|jerk)\w*\b[^?!]{0,80}\b(blanking|blacking) out\b"
     r"|\b(arm|leg|hand|face|foot)\b (is |keeps |has been |started |starts )?(twitching|jerking) (on its own|by itself|uncontrollably)\b[^.?!]{0,20}\b(right now|now)\b",
+    # safety_blind26: a whole body jerking that will not stop, strength lost suddenly
+    r"\b(whole body|all over|my body|her body|his body|their body)\b[^.?!]{0,25}\b(jerking|shaking|twitching|convulsing)\b[^.?!]{0,40}"
+    r"\b(won'?t|will not|wont|doesn'?t|does not|isn'?t|is not|not) stop",
+    r"\bsudd?en\w*\b[^.?!]{0,20}\blost (all )?(the |my |her |his )?(strength|power|feeling|use) (in|of)\b",
 ]
 
 _ADVICE = [
@@ -656,6 +660,15 @@ _ADVICE = [
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch|change|adjust) (my|her|his) (\w+ )?(schedule|timings?|times|dosing)\b",
     r"\bshould (i|we|she|he) (be )?(get|getting|have|having|try|trying|start|starting|go on|be on|ask for|asking for|push\w* (\w+ ){0,2}for)\b"
     r"[^.?!]{0,30}\b(shots?|injections?|infusions?|jabs?|pills?|tablets?|meds|medications?|medicines?|supplements?|b12|ivig|steroids?)\b",
+    # safety_blind26: a relative's treatment, a medicine taken another way, a dose dropped to a number, "time for me to
+    # come off", and what the bot would advise for them
+    r"\bshould (my|our|her|his) [a-z]+( \([^)]{0,30}\))? (get|have|try|start|take|be given|go on)\b[^.?!]{0,30}"
+    r"\b(shots?|injections?|infusions?|jabs?|vaccines?|vaccinations?|pills?|tablets?|meds|medications?|medicines?|supplements?|steroids?)\b",
+    r"\b(can|could|should|may) (i|we|she|he) (open|crush|split|break|chew|dissolve|mix|sprinkle) (up )?(my|her|his|the|these|those)\b[^.?!]{0,20}"
+    r"\b(capsules?|pills?|tablets?|meds|patch(es)?)\b",
+    r"\b(can|could|should|may) (i|we|she|he) (go|drop|jump|come down|step down|move|cut) from \d+\w* (\w+ )?(straight |right |directly )?(down )?to \d+",
+    r"\b(is it|is now) (the )?time for (me|her|him|us) to (come off|stop|start|quit|drop|reduce|lower|increase|switch|go off|taper)\b",
+    r"\bwhat you'?d (advise|recommend|suggest) for (me|her|him|us)\b|\bwould you (advise|recommend|suggest) (it|that|this) for (me|her|him|us)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -671,6 +684,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(the )?right (choice|one|strength|dose|option) for (me|her|him|us)|(a )?reasonable (choice|option|idea) for (me|her|him)"
            r"|(do|should|can|could) (i|we|she|he) (just )?(stop|skip|pause|keep|carry on|swap|switch|cancel|come off|go off|put (it|them) off"
            r"|restart|resume|go back on|get back on|start (it |them )?(again|back up))|(or )?should (i|we|she|he) wait\b"
+           r"|(can|could|should|may) (i|we|she|he) (change|move|switch|swap) (that|it|this|them)(?=\s*\?)"
            r"|which (one )?(should|shall) (i|we|she|he) (do|pick|choose|go for|go with|try)\b"
            r"|(can|could|should) (i|we|she|he) just (take|use|have) (some |an? |the |my )?(\w+ )?(pills?|tablets?|meds|medications?|medicines?"
            r"|painkillers?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|en))"
@@ -687,7 +701,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            # "thinking of starting it", and "I change it?" in a second language
            r"|(would|will) you (go for|do|take|try|risk|accept|agree to) (it|that|this|them)|if you were (me|us|her|him|in (my|our) shoes)"
            r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) for (me|her|him|us)|(if|whether) (i|we|she|he) should (stop|start|switch|swap"
-           r"|change|take|try|skip|up|increase|lower|reduce|come off|go off|keep)|thinking (of|about) (starting|taking|trying|adding|using) (it|them)"
+           r"|change|take|try|skip|up|increase|lower|reduce|come off|go off|keep|go up|go down|bump|raise|drop|double|halve)|thinking (of|about) (starting|taking|trying|adding|using) (it|them)"
            r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?))\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
@@ -711,7 +725,9 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
                       r"|never happened again( since)?|(all )?behind (me|us|her|him|them)( now)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
                       r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since"
-                      r"|(it'?s|is|are|came|has come|have come) (\w+ )?(fully|completely|totally) back( to normal)?( now)?)\b")
+                      r"|(it'?s|is|are|came|has come|have come) (\w+ )?(fully|completely|totally) back( to normal)?( now)?"
+                      # "my friend had a stroke last month and is in rehab now"
+                      r"|(is|are|was|'s|s) (now )?(in rehab(ilitation)?|recovering|in recovery|back home|home from (the )?hospital|out of (the )?hospital)( now)?)\b")
 _NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?)"
                   r"|(sitting|lying|standing) (here|there|next to me|beside me))\b")
@@ -794,9 +810,17 @@ def _emergency(norm: str) -> bool:
         start = max(norm.rfind(c, 0, m.start()) for c in ".?!;") + 1
         ends = [i for i in (norm.find(c, m.end()) for c in ".?!;") if i >= 0]
         sentence = norm[start:min(ends, default=len(norm))]
-        if not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(norm[start:m.start()]):
+        before = norm[start:m.start()]
+        if (not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(before)
+                and not _OUTCOME_ASKED.search(before)):
             return True
     return False
+
+
+# What the illness could lead to, asked ("could it end up leaving him unable to move that foot?"), is no emergency told.
+_OUTCOME_ASKED = re.compile(r"\b(could|can|will|would|might|may|does|do)\b[^.?!]{0,40}\b(end up|ends up|eventually|ever)?\s*"
+                            r"(leave|leaves|leaving|make|makes|making|result in|lead to|leads to|cause|causes)"
+                            r" (him|her|me|you|them|us|people|someone|a person|patients|my \w+|his \w+|her \w+)?\s*$")
 
 
 _OUGHT = re.compile(r"\bought (i|we|he|she|they) to\b")

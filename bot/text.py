@@ -106,7 +106,10 @@ def _sound_alikes(text: str) -> str:
 # ("in the first place" stays: the lexicon reads it as asking for the underlying cause.)
 _ASKS_NOTHING = re.compile(r",?\s*\b(?:in (?:plain|normal|simple|everyday|basic|regular|layman'?s?|lay) "
                            r"(?:english|terms|words|language)|at the end of the day|for what it'?s worth|if (?:it|that) makes sense"
-                           r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell)\b,?", re.I)
+                           r"|if you don'?t mind me asking|by the way|to be honest(?: with you)?|in a nutshell"
+                           # "give me the short version of how it is treated"
+                           r"|(?:give me |just )?(?:the |a )?(?:short|quick|brief|simple|basic|simplified|condensed|plain) (?:version|answer"
+                           r"|summary|explanation|rundown|run-down|overview|gist)(?: of| on| about)?)\b,?", re.I)
 
 
 # An acronym's plural ("MRIs", "EMGs"), lowercased, reads as a word of its own ("mris" mended to "iris").

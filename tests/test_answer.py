@@ -1129,3 +1129,58 @@ def test_how_long_is_answered_only_by_a_duration(answer_bot):
     # "damage to two or more separate nerve areas" gives a number, not how long
     reply = ask(answer_bot, "what is mononeuritis multiplex?", "how long does it usually last?")
     assert reply.abstained and not reply.claims, reply.reply
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    # a request is asked as its question is: "tell me", "give me the names of", "the short version of"
+    (("tell me which nerves get hit hardest",), "Sensory nerves are particularly vulnerable"),
+    (("my aunt takes a tricyclic for her nerve pain", "give me the names of the others in that group"), "nortriptyline"),
+    (("does lupus really damage nerves?", "ok, give me the short version of how it is treated"), "treating the active lupus"),
+    (("please tell me about physical therapy for this, my insurance company wants a reason",), "physical therapy"),
+    # "tell me about X" defines X first, as "what is X?" does
+    (("tell me about the nerve conduction test",), "measure the speed and strength"),
+    # a location asked for is answered by the sentence giving one
+    (("where does small fiber nerve pain usually show up?",), "particularly in the lower extremities"),
+    # "long-term" says how long a treatment goes on
+    (("how long does the immune treatment go on for?",), "long-term"),
+    # a test done "together with" another is one it is paired with
+    (("my nerve conduction test is booked for next week", "what other test do they usually do together with it?"),
+     "Electromyography"),
+    # what a name is for, asked after it was forgotten
+    (("the neurologist used some fancy name for the little blood vessels that feed the nerves while she was looking at "
+      "my feet. what was that called?",), "vasa nervorum"),
+    # whose doctor it is names no subject: "what is that?" asks about the diagnosis told
+    (("my Sjogren's specialist says I may have small fiber neuropathy. what is that exactly?",), "unmyelinated"),
+    # two questions each with its mark: the one the articles answer is answered
+    (("my son's neurologist suggested cyclophosphamide.", "Isn't that a cancer drug? Why would they use it for nerves?"),
+     "cyclophosphamide"),
+    # "my teenage son" is who the patient is, not teenagers asked about
+    (("would helping my teenage son manage his stress do anything for his nerve pain?",), "stress reduction"),
+])
+def test_requests_names_places_and_lengths_are_answered_from_the_sentence_giving_them(answer_bot, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert_quotes(reply, fragment)
+
+
+@pytest.mark.parametrize("turns", [
+    # a share of patients needs a sentence giving one, not "two or more separate nerve areas"
+    ("roughly what percent of lupus patients end up with nerve pain?",),
+    ("can I pass these lupus nerve problems on to my children?",),
+    # "…can show lupus is attacking…" is no new question: a blood test is still what is asked
+    ("Is there a blood test that can show lupus is attacking the nerves in my legs?",),
+    # "long-term" treatment says nothing of how long people live or pain takes to go
+    ("how long do people with lupus usually live?",),
+    ("how long does the nerve pain take to go away once treatment starts?",),
+])
+def test_shares_inheritance_blood_tests_and_lifespans_need_a_sentence_saying_so(answer_bot, turns):
+    reply = ask(answer_bot, *turns)
+    assert reply.abstained and not reply.claims, reply.reply
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("my dad has mononeuritis multiplex in his wrist and foot. could it end up leaving him unable to move that foot?", None),
+    ("I'm on pregabalin 75 twice a day and still hurting. tell me if I should go up to 150", "medical_advice"),
+])
+def test_an_outcome_asked_about_is_no_emergency_and_a_dose_raised_is_a_decision(answer_bot, message, kind):
+    reply = ask(answer_bot, message)
+    assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
