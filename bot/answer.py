@@ -229,8 +229,13 @@ class Bot:
             known = [t for t in context_terms if self.judge.corpus.knows(t)]
             # …and a medicine told as taken ("I'm on prednisone and plaquenil and tingling just started in both hands")
             # is what the patient is on, not what the follow-up asks about, when anything else was told
-            taken = _taken_stems(r.context)
-            known = [t for t in known if not (t.stem in taken and _is_medicine(t))] or known
+            taken = _taken_stems(r.context, r.focus)
+            on = [t for t in known if not (t.stem in taken and _is_medicine(t))]
+            if _OTHERS_ASKED.search(normalize(r.focus)) and _NO_EFFECT.search(normalize(r.context)):
+                # "paracetamol isn't touching my nerve pain" then "so which drugs actually work for it?": the one that
+                # failed is no topic, even when nothing else was named
+                known, context_terms = on, [t for t in context_terms if not (t.stem in taken and _is_medicine(t))]
+            known = on or known
             topic = _heaviest_concept(known or context_terms)
             # …with the words naming it beside it when the articles name it so too ("small fiber neuropathy", not any
             # neuropathy: "I keep seeing small fiber neuropathy mentioned" then "what is it?")
@@ -561,15 +566,25 @@ def _is_medicine(t: Term) -> bool:
     return (t.stem,) in kinds or any(alt[-n:] in kinds for alt in t.alternatives for n in range(1, len(alt) + 1))
 
 
-# …or tried to no effect ("ibuprofen isn't touching my burning feet" then "list the drugs that actually work for it")
+# A medicine told as doing nothing is what a follow-up asks about ("dad takes ibuprofen but it does nothing" then "is
+# that normal?")…
 _TRIED = re.compile(r"\b(?P<taken>[a-z][\w-]+) (?:is ?n[o']?t|does ?n[o']?t|did ?n[o']?t|has ?n[o']?t|is not|does not|did not|has not)"
                     r" (?:even )?(?:touching|touch|helping|help|helped|working|work|worked|doing (?:anything|much|a thing))\b")
+_NO_EFFECT = re.compile(r"\b(?:does|did|do) (?:absolutely |literally )?nothing\b|\b(?:barely|hardly|not really|not) (?:helping|working|touching)\b"
+                        r"|\b(?:is|are|was|were|does|did|do|has|have) ?n[o']?t (?:even )?(?:touching|touch|helping|help|helped|working|work|worked)\b")
+# …unless it asks for others ("…isn't touching my burning feet" then "list the drugs that actually work for it").
+_OTHERS_ASKED = re.compile(r"\b(?:actually|really|that|which|what) (?:works?|helps?)\b|\binstead\b|\bother\b|\belse\b|\balternatives?\b")
 
 
-def _taken_stems(context: str) -> frozenset[str]:
-    """Stems of what the earlier turns tell someone is taking ("I'm on prednisone and plaquenil…") or tried."""
+def _taken_stems(context: str, focus: str) -> frozenset[str]:
+    """Stems of what the earlier turns tell someone is taking ("I'm on prednisone and plaquenil…"), but for what they
+    tell does nothing, unless the follow-up (``focus``) asks for something else."""
     norm = normalize(context)
-    return frozenset(stem(w) for pattern in (_TAKING, _TRIED) for m in pattern.finditer(norm) for w in words(m["taken"]))
+    taken = {stem(w) for m in _TAKING.finditer(norm) for w in words(m["taken"])}
+    tried = {stem(w) for part in re.split(r"[.?!;]", norm) if _NO_EFFECT.search(part) for w in words(part)}
+    if _NO_EFFECT.search(normalize(focus)):
+        tried |= taken  # "if they're barely helping, is that normal?"
+    return frozenset(taken | tried if _OTHERS_ASKED.search(normalize(focus)) else taken - tried)
 
 
 def _heaviest_concept(terms: list[Term]) -> Term | None:

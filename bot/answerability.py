@@ -62,7 +62,10 @@ SCAFFOLDING = frozenset(
     wanna gotta gunna kinda sorta thinks reckon reckons referral referrals referred tf waste problem problems exist
     exists metaphor metaphors analogy analogies weird anymore trouble troubles troubled troubling hope hopes hoped hoping simple rather true truth
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
-    behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed list""".split()
+    behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed list
+    section sections paragraph paragraphs printout handout intro introduction heading subheading page pages latin particular
+    figure trying
+    idea""".split()
 ) | _PEOPLE
 
 # "…they don't actually die off, right?": a closing tag asking for agreement names nothing (the text may come

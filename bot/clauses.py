@@ -12,7 +12,8 @@ from typing import Callable
 
 from .text import normalize, words
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# (a sentence may end inside its closing quote or bracket: "…the tech said 'your nerves are fine.' How can…")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’)])\s+|\n+")
 # A sentence that asks: ends with "?", or opens (after a filler) with a question word, an auxiliary verb or
 # a request. Without the "?" many patients still ask ("how do they test for it").
 _ASKS = re.compile(
@@ -32,7 +33,7 @@ def asks(sentence: str) -> bool:
 
 # "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma (or a dash),
 # then the question in the same sentence.
-_COMMA_QUESTION = re.compile(r"(?P<sep>,|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
+_COMMA_QUESTION = re.compile(r"(?P<sep>,|:|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
 
 
 # Before a dash, only a telling ("…I've confused myself — what's going on…?"); "the coating around nerves - what
@@ -48,6 +49,8 @@ _RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|m
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
 _NAMING = re.compile(r"^(?!.*\b(?:is|are|was|were|am|be|been|seems?|looks?|sounds?|feels?|has|have|had|do|does|did|gets?|got"
                      r"|can|could|will|would|should|may|might|must|[a-z]+'s)\b)\W*[\w'-]+(?: [\w'-]+){0,4}\s*$")
+# "out of all the ways lupus can damage nerves, which one…": the set a which-question picks from is part of it.
+_PICKED_FROM = re.compile(r"^\W*(?:and |so |ok )?(?:out of|of all|among|amongst|between|from all|of the)\b")
 _SET_ASIDE = re.compile(r"^\W*(?:and |so |ok )?(?:other than|apart from|aside from|besides|except|instead of|rather than|not|without|beyond|outside of)\b")
 
 
@@ -82,7 +85,8 @@ def _clauses(sentence: str) -> list[str]:
     before = sentence[: m.start()].lower() if m else ""
     # …nor before a comma, when what comes first is a few words naming the subject ("and the amitriptyline one, how
     # does that work?"), not a telling nor what is set aside ("other than the creams, what about…").
-    if m and (m["sep"] != "," or _NAMING.match(before) and not _SET_ASIDE.match(before)) and not _TELLS.search(before):
+    if m and (m["sep"] != "," or _NAMING.match(before) and not _SET_ASIDE.match(before) or _PICKED_FROM.match(before)) \
+            and not _TELLS.search(before):
         return [sentence]
     return [sentence[: m.start()], *_clauses(sentence[m.end():])] if m else [sentence]
 
@@ -90,7 +94,7 @@ def _clauses(sentence: str) -> list[str]:
 # How a patient closes a message after asking: a feeling, an apology or why they ask, not more of the question
 # ("…how can the test be normal?? starting to feel like nobody believes me").
 _ASIDE = re.compile(
-    r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh)\b[\s,]*)*(?:(?:i'?m|im|i am|i feel|she'?s|he'?s|she is|he is|they'?re|they are"
+    r"^(?:(?:and|but|so|just|honestly|tbh|lol|ugh|anyway|anyhow|again|oh)\b[\s,]*)*(?:(?:i'?m|im|i am|i feel|she'?s|he'?s|she is|he is|they'?re|they are"
     r"|(?:my|her|his) \w+(?: is|'s))(?: \d+(?: years old)?,? and)? )?(?:starting to feel|start(?:ing)? to think"
     r"|(?:so |really |just )?(?:sick and tired|tired|sick|fed up) of\b|i hate\b|(?:i )?(?:don'?t|dont|do not) want (?:to|any|a|another|more)\b"
     r"|feels? like (?:they|he|she|nobody|no one|no-one|everyone|everybody|i'?m|im|i am|i'?ve|i|my doctors?|the doctors?)\b"
@@ -103,6 +107,8 @@ _ASIDE = re.compile(
     r"|freaking out|freaked out|panicking|stressing)\W*$"
     r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
     r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
+    # …or what it was like ("…what was she trying to figure out? It felt a bit like being back at school")
+    r"|(?:it|that|this|the whole thing) (?:felt|feels|was|seemed|seems) (?:a bit |a little |kind of |sort of |rather |quite |just )?like\b"
     # …or what it is not ("…why immunosuppressants for nerve pain? its not like i have an infection")
     r"|(?:it'?s|its|it is|this is|that'?s) not (?:like|as if|as though) (?:i|we|she|he|they|my|her|his)\b"
     # …or why they cannot look it up themselves ("too tired to look it up", "really not in the mood")
@@ -144,7 +150,8 @@ _OTHERS_VIEW = re.compile(
 _TELLING = re.compile(
     # …but a fear of something stays part of the question ("does the test hurt? im scared of needles")
     r"^(?!.*\b(?:scared|afraid|terrified|frightened|nervous|worried) (?:of|about)\b)"
-    r"(?:(?:and|but|so|also|just|honestly|plus)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
+    r"(?:(?:and|but|so|also|just|honestly|plus|right now|at the moment|currently|for now|these days|so far|at present|lately"
+    r"|recently|today)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
     r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there|mine"
     # …or someone close named without "my" ("…what's she looking for? mum can still walk ok")
     r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa"

@@ -18,7 +18,7 @@ from .framing import as_read
 from .query import Query
 from .question_type import W_SURE_CUE, QuestionType, question_type
 from .retrieval import HybridRetriever
-from .text import fold, words
+from .text import content_words, fold, words
 from .types import Hit
 
 # Weights of a sentence's relevance (set on eval/dev, dev2 and holdout answers; the answer stage adds
@@ -90,7 +90,7 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
     terms = _as_story(terms, kind.aside)
     terms = [t for t in terms if t.word not in kind.against] or terms
     described = _NAME_FOR.search(text.lower()) if kind.asks_name else None
-    if described:
+    if described and content_words(described["what"]):  # (not "a name for it when lupus…": that asks on)
         # "…some latin name for the tiny blood vessels that feed the nerves when he was explaining my numb feet. What was
         # that called?": what the name is for is asked about, the rest is story.
         what = set(words(described["what"]))

@@ -508,7 +508,10 @@ _ADVICE = [
     # "up my…" but not "pick up my", "messed up my", "bring up my"
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
-    r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans)\b)",
+    r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans"
+    # "will that stop my nerves from getting worse?": what a treatment does, not a treatment stopped
+    r"|nerves?|nerve damage|symptoms?|tingling|numbness|burning|condition|disease|lupus|flares?|immune system"
+    r"|pain(?! ?(meds|medications?|medicines?|pills|killers?|relievers?|patch(es)?|tablets|creams?)))\b)",
     # …taken together, not tests done together ("will they do any other test at the same time?"), nor asked "in general"
     r"^(?!.*\b(in general|generally)\b)(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|happen\w*|involved|damaged|affect\w*|feeling|strength|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
     r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,60}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",

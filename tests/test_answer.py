@@ -1184,3 +1184,53 @@ def test_shares_inheritance_blood_tests_and_lifespans_need_a_sentence_saying_so(
 def test_an_outcome_asked_about_is_no_emergency_and_a_dose_raised_is_a_decision(answer_bot, message, kind):
     reply = ask(answer_bot, message)
     assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
+
+
+@pytest.mark.parametrize("message, fragment", [
+    # a sentence ending inside its quote ends there: the question after it is asked on its own words
+    ("My NCS came back normal and the technician told me 'your nerves look fine.' So why do my feet still burn all "
+     "day? I feel like nobody believes me. Thanks for listening.", "overlooked because standard nerve conduction"),
+    # a question after a colon, with its own "when…" clause, keeps it
+    ("I can't stop thinking about it: when a nerve is starved of blood, does it actually die? My uncle lost the "
+     "feeling in his feet years ago.", "death of the nerve tissue"),
+    # the set a which-question picks from is part of it
+    ("I've had lupus for years and now my toes are numb. Out of all the ways lupus can damage nerves, which one do "
+     "people get most often? I hope mine is the usual kind.", "Peripheral Neuropathy"),
+    # what is happening now, told after the question, is story
+    ("My aunt once told me lupus can paralyse you. Is it true that lupus nerve damage can lead to paralysis? Right now "
+     "I only have some tingling in my fingers. Thanks for answering.", "paralysis"),
+    # a forgotten name asked about the tiny vessels, not about the feet it was told beside
+    ("what are the little blood vessels that feed the nerves called? my doctor used the word while looking at my "
+     "numb feet", "vasa nervorum"),
+])
+def test_a_question_inside_a_long_message_is_answered_on_its_own_words(answer_bot, message, fragment):
+    reply = ask(answer_bot, message)
+    assert_quotes(reply, fragment)
+
+
+@pytest.mark.parametrize("message, kind", [
+    ("Since my nerve pain has settled, is it time for me to come off the pregabalin?", "medical_advice"),
+    ("I'm tapering my duloxetine - can I go from 30 straight to 0 this week?", "medical_advice"),
+    ("Should my son (14) get the flu vaccine while he's on azathioprine?", "medical_advice"),
+    ("Can I open my gabapentin capsules into yoghurt? I struggle to swallow them.", "medical_advice"),
+    ("My friend had a stroke last month and is in rehab now. Does lupus raise the risk of stroke?", None),
+    ("my whole body keeps jerking and shaking and it won't stop, I can barely type", "emergency"),
+    ("if they treat the lupus, will that stop my nerves from getting worse?", None),
+])
+def test_more_decisions_and_emergencies_told_in_everyday_words(answer_bot, message, kind):
+    reply = ask(answer_bot, message)
+    assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    # a medicine told as doing nothing stays the topic of "is that normal?"…
+    (("my wife takes ibuprofen for her burning feet but it does nothing", "is that normal for nerve pain?"),
+     "over-the-counter pain relievers"),
+    # …unless the follow-up asks for others
+    (("paracetamol isn't touching my nerve pain", "so which drugs actually work for it?"), "Anti-seizure"),
+    # a doubt beside the question is no topic for the next turn
+    (("does lupus really cause nerve pain or is my doctor guessing?", "ok, how is it treated?"), "treating the active lupus"),
+])
+def test_what_a_follow_up_leans_on_is_what_the_turn_before_asked_about(answer_bot, turns, fragment):
+    reply = ask(answer_bot, *turns)
+    assert_quotes(reply, fragment)
