@@ -510,8 +510,10 @@ _ADVICE = [
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
     r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans"
     # "will that stop my nerves from getting worse?": what a treatment does, not a treatment stopped
-    r"|nerves?|nerve damage|symptoms?|tingling|numbness|burning|condition|disease|lupus|flares?|immune system"
-    r"|pain(?! ?(meds|medications?|medicines?|pills|killers?|relievers?|patch(es)?|tablets|creams?)))\b)",
+    r"|(?:nerves?(?! (?:pain|damage))|nerve damage|nerve pain|symptoms?|tingling|numbness|burning|condition|disease|lupus|flares?"
+    r"|immune system|pain)"
+    r"(?! ?(meds|medications?|medicines?|pills|killers?|relievers?|patch(es)?|tablets|creams?|drugs?|treatments?|doses?|dosage"
+    r"|injections?|infusions?|prescriptions?|suppressants?|suppressors?)\b))\b)",
     # …taken together, not tests done together ("will they do any other test at the same time?"), nor asked "in general"
     r"^(?!.*\b(in general|generally)\b)(?!.*\b(?:tests?|scans?|stud(?:y|ies)|exams?|appointments?|appts?|happen\w*|involved|damaged|affect\w*|feeling|strength|occur\w*)\b[^.?!]{0,30}\b(?:together|at the same time)\b)"
     r".*(\b(take|taking|took|use|using|mix|mixing|combine|combining|have|having|on|them|both|these|those)\b[^.?!]{0,60}\b(together|at the same time)|\binteract\w*)\b[^.?!]{0,30}\?",

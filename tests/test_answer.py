@@ -1216,6 +1216,8 @@ def test_a_question_inside_a_long_message_is_answered_on_its_own_words(answer_bo
     ("My friend had a stroke last month and is in rehab now. Does lupus raise the risk of stroke?", None),
     ("my whole body keeps jerking and shaking and it won't stop, I can barely type", "emergency"),
     ("if they treat the lupus, will that stop my nerves from getting worse?", None),
+    # …while the treatment named after such a word is still a decision
+    ("can I stop my nerve pain tablets now that I feel better?", "medical_advice"),
 ])
 def test_more_decisions_and_emergencies_told_in_everyday_words(answer_bot, message, kind):
     reply = ask(answer_bot, message)
