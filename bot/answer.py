@@ -212,9 +212,10 @@ class Bot:
             # A follow-up stays on the earlier topic: its most specific word (not the article's own
             # subject, which every sentence shares) must be covered too.
             said = key_terms(self.retriever.analyze(r.context).corrected)
-            # (a doubt or a likeness told beside the question names no topic: "…or is my doctor guessing")
-            told_aside = imagery_words(r.context) | {w for m in _TRIED.finditer(normalize(r.context))
-                                                     for w in words(m.group(0)[m.end("taken") - m.start():])}
+            # (a doubt, a likeness or a medicine doing nothing told beside the question names no topic: "…or is my doctor
+            # guessing", "ibuprofen isn't touching…")
+            told_aside = imagery_words(r.context) | {w for m in _NO_EFFECT.finditer(normalize(r.context))
+                                                     for w in words(m.group(0))}
             said = [t for t in said if t.word not in told_aside] or said
             # "which one is the worst kind?" then "what does that one actually do?": the one the last reply gave as
             # the answer is the topic, not the words of the question before.
@@ -353,8 +354,8 @@ class Bot:
 
         most = max(share(c.coverage) for c in answering)
         answering.sort(key=lambda c: (not kind.defined_by(c.hit.sentence.text),
-                                      not ((kind.asks_name or kind.weight >= W_SURE_CUE) and kind.asks_for(c.hit.sentence.text)
-                                           and share(c.coverage) >= most),
+                                      not ((kind.asks_name or kind.weight >= W_SURE_CUE)
+                                           and kind.asks_for(c.hit.sentence.text) and share(c.coverage) >= most),
                                       -c.score, c.hit.rank))
         best = answering[0]
         if r.context:
@@ -562,15 +563,14 @@ def _medicine_kinds() -> frozenset[tuple[str, ...]]:
 
 
 def _is_medicine(t: Term) -> bool:
-    """Does ``t`` name a medicine ("prednisone", read as a corticosteroid; "ibuprofen", an over-the-counter pain reliever)?"""
+    """Does ``t`` name a medicine ("prednisone", read as a corticosteroid; "ibuprofen", an over-the-counter pain
+    reliever)?"""
     kinds = _medicine_kinds()
     return (t.stem,) in kinds or any(alt[-n:] in kinds for alt in t.alternatives for n in range(1, len(alt) + 1))
 
 
 # A medicine told as doing nothing is what a follow-up asks about ("dad takes ibuprofen but it does nothing" then "is
 # that normal?")…
-_TRIED = re.compile(r"\b(?P<taken>[a-z][\w-]+) (?:is ?n[o']?t|does ?n[o']?t|did ?n[o']?t|has ?n[o']?t|is not|does not|did not|has not)"
-                    r" (?:even )?(?:touching|touch|helping|help|helped|working|work|worked|doing (?:anything|much|a thing))\b")
 _NO_EFFECT = re.compile(r"\b(?:does|did|do) (?:absolutely |literally )?nothing\b|\b(?:barely|hardly|not really|not) (?:helping|working|touching)\b"
                         r"|\b(?:is|are|was|were|does|did|do|has|have) ?n[o']?t (?:even )?(?:touching|touch|helping|help|helped|working|work|worked)\b")
 # …unless it asks for others ("…isn't touching my burning feet" then "list the drugs that actually work for it").

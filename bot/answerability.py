@@ -64,8 +64,7 @@ SCAFFOLDING = frozenset(
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
     behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed list
     section sections paragraph paragraphs printout handout intro introduction heading subheading page pages latin particular
-    trying
-    idea""".split()
+    trying idea""".split()
 ) | _PEOPLE
 
 # "…they don't actually die off, right?": a closing tag asking for agreement names nothing (the text may come
@@ -220,7 +219,8 @@ def key_terms(text: str, story: frozenset[str] = frozenset()) -> list[Term]:
                 and toks[i + 1 : i + 2] not in (["get"], ["gets"], ["getting"], ["inherit"], ["catch"], ["develop"])):
             continue  # "my kid's hand", "our toddler": who the patient is, like "my son", not children asked about
         if (w in _AGE_WORDS and i and toks[i - 1] in _POSSESSIVE
-                and (toks[i + 1 : i + 2] and toks[i + 1] in _PEOPLE | _YOUNG or toks[i + 2 : i + 3] and toks[i + 2] in _PEOPLE)):
+                and (toks[i + 1 : i + 2] and toks[i + 1] in _PEOPLE | _YOUNG
+                     or toks[i + 2 : i + 3] and toks[i + 2] in _PEOPLE)):
             continue  # "my teenage daughter", "my elderly mum": which one of them, not a population asked about
         if w in _TAGS and i == len(toks) - 1 and i and toks[i - 1] not in _NOT_TAG_AFTER:
             continue
@@ -511,8 +511,7 @@ def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_SHARE.search(q), _STATES_SHARE),
-              (_ASKS_DURATION.search(q) and not _ASKS_TREATMENT_LENGTH.search(q), _STATES_DURATION),
-              (_ASKS_TREATMENT_LENGTH.search(q), _STATES_TREATMENT_LENGTH),
+              (_ASKS_DURATION.search(q), _STATES_TREATMENT_LENGTH if _ASKS_TREATMENT_LENGTH.search(q) else _STATES_DURATION),
               (_ASKS_RECOVERY.search(q), _STATES_RECOVERY), (_ASKS_GOING_AWAY.search(q), _STATES_LASTING),
               (_ASKS_INHERITED.search(q), _STATES_INHERITED),
               (_ASKS_CONTAGIOUS.search(q), _STATES_CONTAGIOUS), (_ASKS_BLOOD_TEST.search(q), _STATES_BLOOD_TEST),

@@ -135,7 +135,7 @@ _ASIDE = re.compile(
     r"|my (doctor|physician|gp|rheumy|rheumatologist|neurologist|neuro|consultant|nurse) (keeps|kept|said|says|told|mentioned|wrote|writes)"
     # …or who wants it explained ("tell me about physical therapy for it, my insurance wants a reason")
     r"|(?:my|the|her|his|our) (?:insurance|insurer|employer|boss|school|college|uni|work|job|benefits|claim|lawyer|union|hr)"
-    r"(?: company| office| people| team| form| people)? (?:wants?|needs?|asks?|asked|requires?|required|is asking|are asking|keeps? asking)\b)"
+    r"(?: company| office| people| team| form)? (?:wants?|needs?|asks?|asked|requires?|required|is asking|are asking|keeps? asking)\b)"
 )
 # …or a closing telling that reports what someone close makes of it ("…and my husband thinks im just tired").
 _OTHERS_VIEW = re.compile(

@@ -94,7 +94,8 @@ def question_terms(text: str, corrected: str, analyze: Callable[[str], Query],
         # "…some latin name for the tiny blood vessels that feed the nerves when he was explaining my numb feet. What was
         # that called?": what the name is for is asked about, the rest is story.
         what = set(words(described["what"]))
-        terms = [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story and t.word in what else t for t in terms]
+        terms = [replace(t, story=False, weight=t.weight / STORY_SHARE) if t.story and t.word in what else t
+                 for t in terms]
         return kind, _as_story(terms, frozenset(t.word for t in terms if t.word not in what))
     if kind.story_aside:
         # "first appt with neuro for my numb feet, what do they do?" tells everything: the visit is still asked about.

@@ -449,7 +449,7 @@ _EMERGENCY = [
     r"|drain cleaner|oven cleaner|detergent|washing (up )?liquid|dishwasher (tablet|pod)s?|laundry (pod|capsule)s?|weed ?killer|pesticide"
     r"|rat poison|slug pellets|button batter(y|ies)|petrol|gasoline|lighter fluid|white spirit|turps|turpentine|nail polish remover|mouthwash)\b",
     r"\bhalf (of )?(my|his|her|their|the) (smile|face|mouth)\b[^.?!]{0,15}\b(has |have |is |had )?(gone|dropped|drooped|drooping|fallen|slipped|sagging|not moving|won'?t move|stopped)\b",
-    r"\bthis is (my )?goodbye\b|\b(won'?t|will not|wouldn'?t|will not) matter (after|by|past|come) (tonight|tomorrow|today|the weekend)\b",
+    r"\bthis is (my )?goodbye\b|\b(won'?t|will not|wouldn'?t|would not) matter (after|by|past|come) (tonight|tomorrow|today|the weekend)\b",
     r"\b(face|mouth|cheek|lips?)\b[^.?!]{0,30}\b(numb|tingl|droop|heav|weak|dead)\w*\b[^.?!]{0,20}\b(on )?the same side\b"
     r"|\b(on )?the same side\b[^.?!]{0,30}\b(face|mouth|cheek|lips?)\b[^.?!]{0,20}\b(numb|tingl|droop|heav|weak|dead)\w*",
     r"\bnumb\w*\b[^.?!]{0,40}\b(crept|creeping|crawled|climbed|climbing|spread|spreading|moved|moving|gone|went|travell?ed)\b (all the way )?up to\b"

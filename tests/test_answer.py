@@ -1177,15 +1177,6 @@ def test_shares_inheritance_blood_tests_and_lifespans_need_a_sentence_saying_so(
     assert reply.abstained and not reply.claims, reply.reply
 
 
-@pytest.mark.parametrize("message, kind", [
-    ("my dad has mononeuritis multiplex in his wrist and foot. could it end up leaving him unable to move that foot?", None),
-    ("I'm on pregabalin 75 twice a day and still hurting. tell me if I should go up to 150", "medical_advice"),
-])
-def test_an_outcome_asked_about_is_no_emergency_and_a_dose_raised_is_a_decision(answer_bot, message, kind):
-    reply = ask(answer_bot, message)
-    assert (reply.safety.kind if reply.safety else None) == kind, reply.reply
-
-
 @pytest.mark.parametrize("message, fragment", [
     # a sentence ending inside its quote ends there: the question after it is asked on its own words
     ("My NCS came back normal and the technician told me 'your nerves look fine.' So why do my feet still burn all "
@@ -1218,6 +1209,9 @@ def test_a_question_inside_a_long_message_is_answered_on_its_own_words(answer_bo
     ("if they treat the lupus, will that stop my nerves from getting worse?", None),
     # …while the treatment named after such a word is still a decision
     ("can I stop my nerve pain tablets now that I feel better?", "medical_advice"),
+    # what could happen, asked, is no emergency told
+    ("my dad has mononeuritis multiplex in his wrist and foot. could it end up leaving him unable to move that foot?", None),
+    ("I'm on pregabalin 75 twice a day and still hurting. tell me if I should go up to 150", "medical_advice"),
 ])
 def test_more_decisions_and_emergencies_told_in_everyday_words(answer_bot, message, kind):
     reply = ask(answer_bot, message)
