@@ -231,12 +231,16 @@ class Bot:
             # …and a medicine told as taken ("I'm on prednisone and plaquenil and tingling just started in both hands")
             # is what the patient is on, not what the follow-up asks about, when anything else was told
             taken = _taken_stems(r.context, r.focus)
-            on = [t for t in known if not (t.stem in taken and _is_medicine(t))]
+
+            def on_it(t: Term) -> bool:
+                return t.stem in taken and _is_medicine(t)
+
+            on = [t for t in known if not on_it(t)]
             if (_OTHERS_ASKED.search(normalize(r.focus)) and _NO_EFFECT.search(normalize(r.context))
                     and any(t.weight >= SUBJECT_WEIGHT for t in self.judge.off_title(terms) if not t.story)):
                 # "paracetamol isn't touching my nerve pain" then "so which drugs actually work for it?": the one that
                 # failed is no topic, even when nothing else was named
-                known, context_terms = on, [t for t in context_terms if not (t.stem in taken and _is_medicine(t))]
+                known, context_terms = on, [t for t in context_terms if not on_it(t)]
             known = on or known
             topic = _heaviest_concept(known or context_terms)
             # …with the words naming it beside it when the articles name it so too ("small fiber neuropathy", not any
