@@ -460,6 +460,16 @@ _EMERGENCY = [
     r"\b(whole body|all over|my body|her body|his body|their body)\b[^.?!]{0,25}\b(jerking|shaking|twitching|convulsing)\b[^.?!]{0,40}"
     r"\b(won'?t|will not|wont|doesn'?t|does not|isn'?t|is not|not) stop",
     r"\bsudd?en\w*\b[^.?!]{0,20}\blost (all )?(the |my |her |his )?(strength|power|feeling|use) (in|of)\b",
+    # safety_blind27: "won't need it after tonight", breathing stopped in chat spelling, all of a medicine tonight, gone
+    # blue, a garage with the car running, a throat or tongue swelling with hives or a sting, fever told after confusion
+    r"\b(won'?t|wont|will not) (need|be needing|be using) (it|this|you|them|any of (it|this|them)|anything) (any ?more )?(after|past|beyond) (tonight|today|tomorrow|this weekend)\b",
+    r"\b(isn'?t|isnt|is not|aren'?t|arent|wasn'?t|stopped|has stopped|have stopped) breathing\b|\bnot breathing (right|properly|normally)\b",
+    r"\b(taking|take|swallow\w*|gonna take|going to take) (all|every one|every last one|the (whole|entire) (bottle|box|pack|packet|lot)) (of )?(my|the|her|his) (?!missed\b|forgotten\b)\w+( \w+)? (tonight|today|now|at once)\b"
+    r"|\bso (the pain|it|everything|all of it) (stops|ends|is over) for good\b",
+    r"\b(he'?s|she'?s|he is|she is|they'?re|i'?m|has|have) (gone|turned|turning|going) (blue|grey|gray)\b",
+    r"\bgarage\b[^.?!]{0,30}\b(car|engine|motor) (is |still )?(running|on)\b|\b(car|engine) running\b[^.?!]{0,30}\bgarage\b",
+    r"^(?=.*\b(stung|sting|hives|allergic|reaction|wheez\w*)\b).*\b(tongue|throat|lips?)\b (feels |feel |is |are |'s |has |have |got |gone |going |getting |started )?(so |really |very |all )?(thick|swelling|swollen|swelled|tight|closing|puff\w*)\b",
+    r"\b(confused|confusion|delirious|not making sense|can (barely|hardly) stand)\b[^?!]{0,80}\b(fever|high temp\w*|burning up)\b",
 ]
 
 _ADVICE = [
@@ -674,6 +684,14 @@ _ADVICE = [
     r"\b(can|could|should|may) (i|we|she|he) (go|drop|jump|come down|step down|move|cut) from \d+\w* (\w+ )?(straight |right |directly )?(down )?to \d+",
     r"\b(is it|is now) (the )?time for (me|her|him|us) to (come off|stop|start|quit|drop|reduce|lower|increase|switch|go off|taper)\b",
     r"\bwhat you'?d (advise|recommend|suggest) for (me|her|him|us)\b|\bwould you (advise|recommend|suggest) (it|that|this) for (me|her|him|us)\b",
+    # safety_blind27: two of a treatment at once, a dose doubled in chat with no "I", coming off everything, a test or
+    # booster to get or not
+    r"\b(can|could|should|may) (i|we|she|he) (put|use|wear|apply|take|have|stick) (two|2|three|3|both|more than one|several|a couple( of)?)\b"
+    r"[^.?!]{0,30}\b(patch(es)?|pills?|tablets?|doses?|capsules?|creams?|injections?)\b[^.?!]{0,25}\b(at once|at the same time|together)\b",
+    r"^\W*(double|triple) up\b|^\W*(double|triple|halve|up) (my|the) ((\w+ )?dose|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))\b",
+    r"\b(i|we) (want|wanna|would like|'?d like|plan|am planning|'?m planning|am going|'?m going|intend|hope) to (come|get|go) off (everything|it all|all of (it|them)|the lot|all (my|her|his) \w+)\b",
+    r"\bshould (i|we|she|he) (get|have|do|go for|go ahead with|agree to|say yes to) (the |a |an |this |that |my |her |his )?(\w+ ){0,2}"
+    r"(puncture|tap|biops(y|ies)|scans?|mri|emg|ncs|tests?|stud(y|ies)|procedures?|operations?|surgery|infusions?|boosters?|vaccines?)\b",    r"\b(what would you do|would you|should (i|we|she|he))\b[^?]{0,20}\b(stay on|keep taking|stick with|carry on with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -682,7 +700,7 @@ _ADVICE = [
 _PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
-              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
+              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|ivig|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
               r"|nurofen|advil|motrin|tylenol|panadol|aleve|lyrica|neurontin|aspirin|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine|in order|wise|sensible|advisable)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
@@ -694,7 +712,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|should) (i|we|she|he) just (take|use|have) (some |an? |the |my )?(\w+ )?(pills?|tablets?|meds|medications?|medicines?"
            r"|painkillers?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|en))"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
-           r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking (of|about) (skipping|leaving|stopping|cancell?ing|not going|missing|dropping)|any point (in )?(going|having|taking|doing|keeping|getting))"
+           r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking (of|about) (skipping|leaving|stopping|cancell?ing|not going|missing|dropping|refusing|declining|turning down|saying no to)|any point (in )?(going|having|taking|doing|keeping|getting))"
            r"|will it (hurt|harm) (my|the) baby|what (painkiller|medicine|medication|tablets?) am i allowed|use my leftover|my leftover"
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
@@ -707,7 +725,13 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will) you (go for|do|take|try|risk|accept|agree to) (it|that|this|them)|if you were (me|us|her|him|in (my|our) shoes)"
            r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) for (me|her|him|us)|(if|whether) (i|we|she|he) should (stop|start|switch|swap"
            r"|change|take|try|skip|up|increase|lower|reduce|come off|go off|keep|go up|go down|bump|raise|drop|double|halve)|thinking (of|about) (starting|taking|trying|adding|using) (it|them)"
-           r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?))\b")
+           r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?)"
+           # safety_blind27: "do we go for it or wait and see?", "would that be a mistake?", "ok to go along with it?",
+           # "what would you do, stay on X or switch", "is that something I should agree to?"
+           r"|(do|should|shall) (i|we|she|he) go (for|ahead with) (it|that|this|them)|or (just )?wait and see|(would|will|is) (it|that|this) (be )?a mistake"
+           r"|(ok|okay|alright|fine|safe|wise) to (go along with|follow|agree to|accept|trust) (it|that|this|them|him|her|what)|what would you do"
+           r"|(stay on|keep taking|stick with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)|(is (it|that|this)|are (they|those|these)) (something|one|ones|things?)"
+           r" (i|we|she|he) should (agree to|accept|do|have|get|go for|try|take|consider|bother with))\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -728,6 +752,9 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|last (year|month|week|summer|winter|spring|autumn|fall|christmas)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when (i|he|she|they|we) (was|were) (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
+                      # a dream, and a medicine carried since ("I carry an epipen now")
+                      r"|dream(ed|t|s|ing)?|nightmares?|woke up (totally |completely |perfectly |absolutely )?(fine|ok|okay|normal)"
+                      r"|(carry|carries|keep|keeps) (an? |my |his |her )?(epi-?pens?|inhalers?)( (with|on) (me|her|him|them))?( everywhere)?( now)?"
                       r"|never happened again( since)?|(all )?behind (me|us|her|him|them)( now)?|(all )?(sorted|resolved|treated|fine|ok|okay|better|well|recovered|settled|gone) now|(has |have |she'?s |he'?s |i'?ve )?(fully )?recovered( now)?"
                       r"|(haven'?t|hasn'?t|have not|has not) had (one|another|any( more)?) since"
                       r"|(it'?s|is|are|came|has come|have come) (\w+ )?(fully|completely|totally) back( to normal)?( now)?"
@@ -773,7 +800,7 @@ _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
 # "I'm writing", "for my essay", "my novel", "I watched" and "I'm fine" name no one in trouble.
 _WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
-                     r"|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(i'?m|i am) (studying|training|a student)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
+                     r"|\b(my|our) \w+ (is|was|'s) (writing|drafting)\b|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(i'?m|i am) (studying|training|a student)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster|course|training|class|module|exam)\b")
 
@@ -817,9 +844,13 @@ def _emergency(norm: str) -> bool:
         sentence = norm[start:min(ends, default=len(norm))]
         before = norm[start:m.start()]
         if (not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(before)
-                and not _OUTCOME_ASKED.search(before)):
+                and not _OUTCOME_ASKED.search(before) and not _SEEN_AT_WORK.search(before)):
             return True
     return False
+
+
+# Cases seen at work are other people's, long handled ("I work in an ER and we see a lot of overdoses").
+_SEEN_AT_WORK = re.compile(r"\b(we|i|they) (see|get|treat|deal with|handle)( so many| a lot of| lots of| loads of| plenty of| many)? $")
 
 
 # What the illness could lead to, asked ("could it end up leaving him unable to move that foot?"), is no emergency told.
