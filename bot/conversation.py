@@ -28,7 +28,7 @@ _SOMETHING_ELSE = re.compile(r"\b(what|anything|anyone|who|where|how) else\b|(?<
                              r"|medications?|medicines?|drugs|mechanisms?|forms?)\b"
                              r"|\bother (\w+ )?(types?|kinds?|options?|treatments?|creams?)\b")  # not "my other meds could…"
 _OTHERS = re.compile(r"\b(other|others|else|another)\b")
-_CONTEXT_TURNS = 2  # earlier user turns that may carry the topic; older ones rarely still apply
+_CONTEXT_TURNS = 4  # earlier user turns that may carry the topic (a chain of follow-ups keeps the first one's); older ones rarely apply
 
 
 class ConversationError(ValueError):
