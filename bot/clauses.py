@@ -20,6 +20,11 @@ _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway|pray|kindly)\b[\s,]*)*"
     r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|might|does|do|did|is|isnt|are|was|were"
     r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know"
+    # …or asked inside a telling of the doubt ("I keep wondering whether…", "I'm not sure why…", "no idea if…")
+    r"|i(?:'?ve| have)? (?:keep|kept|been|was|am|'?m|always|just|still|often)(?: (?:just|still|always|really|often|been))? wonder(?:ing|ed)"
+    r"|(?:i'?m|im|i am) (?:just |still |really |honestly |a bit |a little )?(?:not sure|unsure|curious|confused)(?= (?:if|whether|why|how|what|when|which|about)\b)"
+    r"|(?:i )?(?:don'?t|do not|dont|can'?t|cannot) (?:really )?(?:understand|get|figure out|work out|see)(?= (?:if|whether|why|how|what|when|which)\b)"
+    r"|(?:i have |i'?ve got |i got )?no idea(?= (?:if|whether|why|how|what|when|which)\b)"
     # …and asked as politely as in a letter ("I should be most grateful to learn whether…")
     r"|i (?:should|would|'d) (?:be )?(?:most |very |much |so |really |extremely )?(?:grateful|obliged|glad|pleased|interested|like|appreciate)"
     r"(?: (?:to (?:know|learn|hear|understand|ask)|if|for))?)\b"
@@ -44,6 +49,7 @@ _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|th
 _COMMA = re.compile(r",\s+")
 # "which" opening a relative clause, not a question: a verb or a new subject follows it.
 _RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|made|has|had|i|i'?m|they|he|she|we|you|isn'?t|wasn'?t)\b"
+                       r"|which [a-z]+ed (?:me|us|him|her|them|my|our)\b"
                        r"|who (?:is|was|has|had|lives|works|suffers|takes|is now|has now)\b")
 
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").

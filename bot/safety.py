@@ -844,9 +844,14 @@ def _emergency(norm: str) -> bool:
         sentence = norm[start:min(ends, default=len(norm))]
         before = norm[start:m.start()]
         if (not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(before)
-                and not _OUTCOME_ASKED.search(before) and not _SEEN_AT_WORK.search(before)):
+                and not _OUTCOME_ASKED.search(before) and not _SEEN_AT_WORK.search(before)
+                and not _NEVER_BEFORE.search(before)):
             return True
     return False
+
+
+# What never happened is no emergency ("I've never had a seizure in my life so now I'm confused").
+_NEVER_BEFORE = re.compile(r"\b(never|never ever|not ever|n'?t ever)\s*$")
 
 
 # Cases seen at work are other people's, long handled ("I work in an ER and we see a lot of overdoses").
