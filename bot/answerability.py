@@ -444,6 +444,16 @@ _STATES_LIFESPAN = re.compile(r"\b(life expectancy|lifespan|survival|mortality|p
 _ASKS_TIME_OF_DAY = re.compile(r"\b(worse|better|bad|flares?|flaring|hurts?|burns?)\b[^.?!]{0,25}\b(at night|in the (evening|morning)"
                                r"|during the (day|night)|at bedtime|nighttime|night time)\b")
 _STATES_TIME_OF_DAY = re.compile(r"\b(night|nights|nighttime|evening|morning|bedtime|nocturnal|sleep)\b")
+# Which of two treatments does better ("which works better, gabapentin or lyrica?", "is it easier on your body than
+# cyclophosphamide?") is answered only by a sentence comparing: one naming both answers nothing of the choice.
+_ASKS_BETTER = re.compile(r"\b(which|what)( one| drug| medicine| med| medication| treatment| option| of (the|them|those|these)( two)?)?"
+                          r" (works?|is|would (work|be)|does|helps?|do you think (works?|is))( \w+)? (better|best|more effective|stronger|safer"
+                          r"|easier|gentler|worse|the most effective)\b|\b(easier|harder|gentler|rougher|safer) on (your|my|the|her|his) body\b"
+                          r"|\b(work|works|working) (any )?better than\b|\b(better|safer|stronger|more effective) than (gabapentin|pregabalin|lyrica"
+                          r"|neurontin|amitriptyline|nortriptyline|duloxetine|cymbalta|steroids?|prednisone|cyclophosphamide|azathioprine"
+                          r"|mycophenolate|ivig|the (other|others|pills?|tablets?|cream|patch))\b")
+_STATES_BETTER = re.compile(r"\b(better|best|worse|worst|superior|inferior|preferred|first-line|than|most effective|more effective"
+                            r"|less effective|more severe|less severe|more serious|less serious|milder)\b")
 # Where to find someone ("is there a lupus nerve doctor near me in ohio") is answered only by a sentence naming a place.
 _ASKS_PLACE = re.compile(r"\b(near me|nearby|near here|in my area|close to (me|home)|around here|where can i find|who can i see in"
                          r"|recommend (me )?(a |an |any )?(good |great |decent )?(doctor|rheumatologist|neurologist|specialist|clinic|hospital)"
@@ -508,7 +518,7 @@ _STATES_TREATMENT_LENGTH = re.compile(_STATES_DURATION.pattern + r"|\b(long|shor
 def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
     """What a sentence must state to answer ``question`` (``context``: the turns before it) when it asks for
     something particular: a number or dose, a duration, whether something recovers, is inherited or catching, a blood test,
-    whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first."""
+    whether a test or procedure hurts, where to find someone, whether it shortens a life, when in the day it is worse, which kind of doctor to see, whether it comes first, which of two does better."""
     q = normalize(question)
     needed = [(_ASKS_QUANTITY.search(q), _STATES_QUANTITY), (_ASKS_SHARE.search(q), _STATES_SHARE),
               (_ASKS_DURATION.search(q), _STATES_TREATMENT_LENGTH if _ASKS_TREATMENT_LENGTH.search(q) else _STATES_DURATION),
@@ -518,7 +528,7 @@ def statements_needed(question: str, context: str = "") -> list[re.Pattern]:
               (_ASKS_PROCEDURE_FEEL.search(q) and _PROCEDURE.search(normalize(f"{question} {context}")),
                _STATES_PROCEDURE_FEEL), (_ASKS_PLACE.search(q), _STATES_PLACE), (_ASKS_LIFESPAN.search(q), _STATES_LIFESPAN),
               (_ASKS_TIME_OF_DAY.search(q), _STATES_TIME_OF_DAY), (_ASKS_SPECIALIST.search(q), _STATES_SPECIALIST),
-              (_ASKS_ORDER.search(q), _STATES_ORDER)]
+              (_ASKS_ORDER.search(q), _STATES_ORDER), (_ASKS_BETTER.search(q), _STATES_BETTER)]
     return [states for asked, states in needed if asked]
 
 
