@@ -1230,3 +1230,31 @@ def test_more_decisions_and_emergencies_told_in_everyday_words(answer_bot, messa
 def test_what_a_follow_up_leans_on_is_what_the_turn_before_asked_about(answer_bot, turns, fragment):
     reply = ask(answer_bot, *turns)
     assert_quotes(reply, fragment)
+
+
+# Read from this session's blind sets (holdout156, 158, 160: long chats, long messages, comparisons), reworded.
+@pytest.mark.parametrize("message, fragment", [
+    # a question asked inside a telling of the doubt, after a story with "which surprised me given how…" in it
+    ("My physio says my grip is fine, which surprised me given how weak my hands feel. I type all day for work. I keep "
+     "wondering whether lupus goes after the feeling nerves more than the movement ones.", "relay sensations"),
+    ("Diagnosed in 2020, mostly rashes and sore joints. Lately my fingers go numb and it hurts at the same time, which "
+     "is strange. I'm not sure why damaged nerves would make you both numb and sore. Any explanation welcome.",
+     "pain, tingling, or numbness"),
+])
+def test_a_question_told_as_a_doubt_inside_a_long_message_is_answered(answer_bot, message, fragment):
+    assert_quotes(ask(answer_bot, message), fragment)
+
+
+def test_a_chain_of_follow_ups_keeps_the_subject_named_three_turns_before(answer_bot):
+    reply = ask(answer_bot, "what is small fiber neuropathy", "my neurologist thinks that's what I have",
+                "but my nerve test was fine", "so how would they confirm it then?")
+    assert_quotes(reply, "skin punch biopsy")
+
+
+@pytest.mark.parametrize("message", [
+    "is azathioprine easier on the body than cyclophosphamide?",
+    "which one works better for the burning, duloxetine or amitriptyline?",
+])
+def test_which_of_two_does_better_needs_a_sentence_comparing_them(answer_bot, message):
+    reply = ask(answer_bot, message)
+    assert reply.abstained and not reply.claims, reply.reply

@@ -264,3 +264,11 @@ def test_everyday_words_near_the_twenty_first_sets_patterns_are_not_flagged(text
                                   "mum doesn't know what day it is since this morning"])
 def test_a_story_or_film_nearby_does_not_hide_an_emergency_told_now(text):
     assert check_safety(text).kind == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "I've never had a seizure in my life, so why would my doctor give me a seizure medicine for nerve pain?",
+    "I've never ever had a stroke, but does lupus raise the risk?",
+])
+def test_what_never_happened_is_no_emergency(text):
+    assert check_safety(text) is None
