@@ -438,7 +438,8 @@ _STATES_PROCEDURE_FEEL = re.compile(r"\b(uncomfortable|discomfort|painless|sting
 # Whether it shortens a life ("will i die sooner cause of lupus") is answered only by a sentence about survival.
 _ASKS_LIFESPAN = re.compile(r"\b(die|dying|death) (sooner|earlier|early|young|younger)\b|\blive (as long|shorter|less)\b"
                             r"|\bhow long (will|do|can|would) (i|we|people|patients|she|he|they|you) (live|survive|have left)\b"
-                            r"|\bkills? (me|her|him|you|us|people|patients|someone)\b")
+                            r"|\bkills? (me|her|him|you|us|people|patients|someone)\b"
+                            r"|\blife expectancy\b|\bshorten\w* (\w+ )?(life|lives|lifespan)\b|\bhow many years (\w+ ){0,2}(left|to live)\b")
 _STATES_LIFESPAN = re.compile(r"\b(life expectancy|lifespan|survival|mortality|prognosis|fatal|live longer|life-threatening)\b")
 # When in the day it is worse ("why is the burning SO much worse at night?") is answered only by a sentence naming a time.
 _ASKS_TIME_OF_DAY = re.compile(r"\b(worse|better|bad|flares?|flaring|hurts?|burns?)\b[^.?!]{0,25}\b(at night|in the (evening|morning)"

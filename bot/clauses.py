@@ -70,8 +70,15 @@ _APPOSITIVE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*$")
 _AUXILIARY = re.compile(r"(?:has|have|had|is|are|was|were|am|do|does|did|will|would|should|can|could|might)\b")
 
 
+# "I read a blog where someone called it brain fog and I'm not sure if lupus can…": the doubt after "and" is asked.
+_AND_DOUBT = re.compile(r"\s+(?:and|but|so)\s+(?=(?:i'?m|im|i am) (?:just |still |really |honestly |a bit |a little )?(?:not sure|unsure)"
+                        r" (?:if|whether|why|how|what)\b|i (?:keep|kept|'?ve been|have been|was|am|'?m) (?:just |still |always |really )?wondering\b)")
+
+
 def _clauses(sentence: str) -> list[str]:
     """A sentence split before a question that follows a statement after a comma; whole otherwise."""
+    if not asks(sentence) and (doubt := _AND_DOUBT.search(sentence.lower())):
+        return [sentence[: doubt.start()], *_clauses(sentence[doubt.end():])]
     if asks(sentence):
         if avoiding := _AVOIDING.search(sentence):
             return [sentence[: avoiding.start()], sentence[avoiding.end():]]
@@ -111,6 +118,7 @@ _ASIDE = re.compile(
     r"|it'?s driving me|this is driving me|driving me|(?:so |really |just |absolutely )?(?:scared|worried|frustrated|fed up|desperate|exhausted"
     r"|miserable|upset|anxious|terrified|overwhelmed|heartbroken|struggling|suffering|in agony|in tears|helpless"
     r"|freaking out|freaked out|panicking|stressing)\W*$"
+    r"|(?:i'?m|im|i am|we'?re|we are) (?:just |really |so )?hoping\b|fingers crossed\b|hopefully\b"
     r"|i just want|(?:just )?want(?:ed)? to know what (?:i'?m|im|we'?re|she'?s|he'?s) (?:in for|walking into|up against|dealing with|getting into)"
     r"|any help|appreciate|i (always |honestly )?(thought|assumed|figured|believed)\b"
     # …or what it was like ("…what was she trying to figure out? It felt a bit like being back at school")
