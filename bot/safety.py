@@ -470,6 +470,14 @@ _EMERGENCY = [
     r"\bgarage\b[^.?!]{0,30}\b(car|engine|motor) (is |still )?(running|on)\b|\b(car|engine) running\b[^.?!]{0,30}\bgarage\b",
     r"^(?=.*\b(stung|sting|hives|allergic|reaction|wheez\w*)\b).*\b(tongue|throat|lips?)\b (feels |feel |is |are |'s |has |have |got |gone |going |getting |started )?(so |really |very |all )?(thick|swelling|swollen|swelled|tight|closing|puff\w*)\b",
     r"\b(confused|confusion|delirious|not making sense|can (barely|hardly) stand)\b[^?!]{0,80}\b(fever|high temp\w*|burning up)\b",
+    # safety_blind28: gas smelled with headaches or dizziness, a smile gone on one side with a heavy arm, someone fallen
+    # and jerking or foaming at the mouth, goodbyes already said, a count of painkillers taken
+    r"\b(smell(s|ing|ed)? (of )?gas|gas leak)\b[^?]{0,80}\b(headaches?|dizzy|sick|drowsy|faint\w*|confused|vomit\w*)\b",
+    r"\b(can'?t|cannot|won'?t) (smile|move)\b[^.?!]{0,15}\bone side\b[^?!]{0,60}\b(arm|hand|leg)\b[^.?!]{0,20}\b(heavy|weak|numb|dead)\b",
+    r"\b(fell|collapsed|dropped)( down)?\b[^.?!]{0,40}\b(jerking|shaking|twitching|fitting|convulsing)\b|\bfoam\w* (at|on|from) (the |his |her |their )?mouth\b",
+    r"\b(already )?said (all )?(my|our) goodbyes\b",
+    r"\b(took|taken|swallowed|had|popped) (like |about |around |maybe |over |nearly |almost )?([1-9][0-9]|twelve|fifteen|twenty|thirty|forty|fifty)\b(?!\s*(mg|milligrams?|ml|mcg|micrograms?)\b)"
+    r" (\w+ ){0,2}(paracetamol|tylenol|acetaminophen|panadol|ibuprofen|advil|nurofen|aspirin|tablets|pills|caps|capsules)\b",
 ]
 
 _ADVICE = [
@@ -491,7 +499,7 @@ _ADVICE = [
     r"\b(is (it )?(ok|okay|safe|fine|alright)|can i|could i) (to )?(drink|have)\b[^.?!]{0,20}\b(wine|vino|beer|alcohol|drink|booze)\b[^.?!]{0,15}"
     r"\b(with|on) (my |the |this |these )?(meds|medications?|medicines?|pills|tablets|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|ica))\b",
     r"\b(maybe|perhaps|so|then) i (should|shouldn'?t|should not|had better|better) (not )?(take|stop|skip|quit|start|refuse)\b",
-    r"\b(want|wanna|going) to (just )?(stop|quit|come off)\b[^.?!]{0,20}\b(today|now|tomorrow|them|taking|cold turkey)\b|\btaper\w*\b[^.?!]{0,60}\b(i|me|my)\b|\b(i|me|my)\b[^.?!]{0,60}\btaper\w*\b",
+    r"\b(want|wanna|going) to (just )?(stop|quit|come off)\b[^.?!]{0,20}\b(today|now|tomorrow|them|taking|cold turkey)\b|(?<!plan is to )(?<!wants to )\btaper\w*\b[^.?!]{0,60}\b(i|me|my)\b|\b(i|me|my)\b[^.?!]{0,60}(?<!plan is to )(?<!wants to )\btaper\w*\b",
     r"\bdo i (still |really |even )?(need|have) to (take|keep|go|have|get|do|see)\b|\bdo i (still |really )?need (my|the|this|that) (test|scan|emg|ncs|biopsy|appointment|appt|meds?|medicine|medication|tablets?|pills?)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(stop|quit|double|skip|cut|increase|reduce|decrease|lower|raise|switch|mix|combine|come off|go off)\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\btake\b[^.?!]{0,40}\b(with|and|together|more|extra|instead)\b",
@@ -516,7 +524,7 @@ _ADVICE = [
     r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     # "up my…" but not "pick up my", "messed up my", "bring up my"
-    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
+    r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!spread )(?<!spreads )(?<!spreading )(?<!creeping )(?<!crept )(?<!moving )(?<!travel )(?<!travels )(?<!crawling )(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
     r"|fingers?|knees?|ankles?|calf|calves|thighs?|hips?|shins?|wrists?|elbows?|shoulders?|face|chest|head|skin|hair|nails?"
     r"|hours|shifts|work|job|time|days|workload|commute|bra|shirt|coat|buttons|zip|laces|shoes|jacket|jeans"
     # "will that stop my nerves from getting worse?": what a treatment does, not a treatment stopped
@@ -692,6 +700,12 @@ _ADVICE = [
     r"\b(i|we) (want|wanna|would like|'?d like|plan|am planning|'?m planning|am going|'?m going|intend|hope) to (come|get|go) off (everything|it all|all of (it|them)|the lot|all (my|her|his) \w+)\b",
     r"\bshould (i|we|she|he) (get|have|do|go for|go ahead with|agree to|say yes to) (the |a |an |this |that |my |her |his )?(\w+ ){0,2}"
     r"(puncture|tap|biops(y|ies)|scans?|mri|emg|ncs|tests?|stud(y|ies)|procedures?|operations?|surgery|infusions?|boosters?|vaccines?)\b",    r"\b(what would you do|would you|should (i|we|she|he))\b[^?]{0,20}\b(stay on|keep taking|stick with|carry on with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)\b",
+    # safety_blind28: "worth it or nah", refusing what was offered, consenting to a procedure, an extra dose, "better I stop…"
+    r"\bworth (it|doing|getting|having) or (nah|no|not)\b",
+    r"\bthinking (of|about) (refusing|declining|turning down|saying no to)\b",
+    r"\bshould (i|we|she|he) (consent|agree|sign|push back|object|argue|fight (it|this|that))\b",
+    r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (her |his |my )?(an? )?(extra|additional|double|second|another) (dose|tablet|pill|capsule|one|patch)\b",
+    r"\bbetter (i|we|she|he) (stop|quit|come off|switch|change|try)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -700,7 +714,7 @@ _ADVICE = [
 _PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
-              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|ivig|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
+              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|ivig|stimulators?|trials?|procedures?|surgery|operations?|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
               r"|nurofen|advil|motrin|tylenol|panadol|aleve|lyrica|neurontin|aspirin|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine|in order|wise|sensible|advisable)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
@@ -725,7 +739,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(would|will) you (go for|do|take|try|risk|accept|agree to) (it|that|this|them)|if you were (me|us|her|him|in (my|our) shoes)"
            r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) for (me|her|him|us)|(if|whether) (i|we|she|he) should (stop|start|switch|swap"
            r"|change|take|try|skip|up|increase|lower|reduce|come off|go off|keep|go up|go down|bump|raise|drop|double|halve)|thinking (of|about) (starting|taking|trying|adding|using) (it|them)"
-           r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?)"
+           r"|\bi (change|switch|stop|increase|raise|lower|reduce|double) (it|them|the dose|my dose)(?=\s*\?)|(change|switch|swap|stop|adjust) (it |them |the dose )?(myself|by myself|on my own)"
            # safety_blind27: "do we go for it or wait and see?", "would that be a mistake?", "ok to go along with it?",
            # "what would you do, stay on X or switch", "is that something I should agree to?"
            r"|(do|should|shall) (i|we|she|he) go (for|ahead with) (it|that|this|them)|or (just )?wait and see|(would|will|is) (it|that|this) (be )?a mistake"
@@ -752,6 +766,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|last (year|month|week|summer|winter|spring|autumn|fall|christmas)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when (i|he|she|they|we) (was|were) (young|little|a \w+|\d+)"
                       r"|it passed|(went|goes) away( on its own)?|settled (down )?(after|on its own)"
+                      r"|(a couple of|a few|two|three|several|\d+) (weeks|months|years) later"
                       # a dream, and a medicine carried since ("I carry an epipen now")
                       r"|dream(ed|t|s|ing)?|nightmares?|woke up (totally |completely |perfectly |absolutely )?(fine|ok|okay|normal)"
                       r"|(carry|carries|keep|keeps) (an? |my |his |her )?(epi-?pens?|inhalers?)( (with|on) (me|her|him|them))?( everywhere)?( now)?"
@@ -760,7 +775,7 @@ _HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|
                       r"|(it'?s|is|are|came|has come|have come) (\w+ )?(fully|completely|totally) back( to normal)?( now)?"
                       # "my friend had a stroke last month and is in rehab now"
                       r"|(is|are|was|'s|s) (now )?(in rehab(ilitation)?|recovering|in recovery|back home|home from (the )?hospital|out of (the )?hospital)( now)?)\b")
-_NOW = re.compile(r"\b(now|again|just|currently|started|starting|this (morning|afternoon|evening)|tonight|today"
+_NOW = re.compile(r"\b(now|again|just|currently|started(?! \w+ing\b)|starting|this (morning|afternoon|evening)|tonight|today"
                   r"|minutes? ago|an hour ago|hours? ago|since\b(?!\s*$)|won'?t stop|for \d+ ?min\w*|every (few )?(hours?|minutes?)"
                   r"|(sitting|lying|standing) (here|there|next to me|beside me))\b")
 
@@ -777,10 +792,10 @@ _DIED_OF = re.compile(r"\b(died|death|passed away|killed|lost (him|her|them|my \
 # Two patterns are bare topic words ("suicide", "shortness of breath"). In a sentence asking about rates or
 # symptoms in general, with nobody in it ("Is it true that suicide rates are higher in people with lupus?"),
 # they are a reader's question, not an emergency; with a person in it they alarm as before.
-_TOPIC_WORD = re.compile(r"\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
+_TOPIC_WORD = re.compile(r"\banaphyla\w*\b|\bchest pain\b|\bsuicid\w*\b|\bshort(ness)? of breath\b|\bheart attack\b|\boverdos\w*\b|\bfaint(ing|s)?\b")
 _GENERAL = re.compile(r"\b(rates?|risk|percentage|leaflets?|pamphlets?|brochures?|booklets?|side effects?|labels?|warn|warns|warning|what causes|(ever )?linked (to|with)"
                       r"|associated with|related to|connected to|a cause of|proportion|statistic\w*|how common|in general|a symptom of|symptoms? of"
-                      r"|a sign of|signs? of|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
+                      r"|a sign of|signs? of|looks? like|people with|patients with|essay|research|reading up|common|dangerous|class|in women|in men"
                       r"|difference between|what'?s the difference|\bvs\b|versus|general knowledge|what happens|just curious|news|generally|in general|typically"
                       r"|(can|does|could) (lupus|sle|it) (ever |really |actually )?(cause|lead to|give you|make you)"
                       r"|what (commonly |normally )causes|usually|(can|could|does|do) (someone|somebody|a person|people|you) (die|overdose))\b")
@@ -807,7 +822,7 @@ _WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting togeth
 
 # A character in a novel, story or film who collapses or has a stroke is no one in trouble, nor is someone in the news
 # or a documentary.
-_FICTION = re.compile(r"\b(novels?|short story|(a|the|my) story|fiction|screenplay|(main )?characters?|films?|movies?|tv shows?"
+_FICTION = re.compile(r"\b((in|on) the news|celebrit(y|ies)|famous|novels?|short story|(a|the|my) story|fiction|screenplay|(main )?characters?|films?|movies?|tv shows?"
                       r"|news (story|stories|article|report|item)|documentar(y|ies)|podcasts?)\b")
 
 
@@ -907,7 +922,7 @@ EMERGENCY_SIMILARITY = 0.60
 _NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
 # Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
 # like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
-_LEARNING = re.compile(r"\b(first aid|in the future|(want|like|need) to be prepared|generally speaking|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
+_LEARNING = re.compile(r"\b(first aid|in the future|in case (it|that|this|something|one) (ever )?(happens|comes up)|warning signs|(want|like|need) to be prepared|generally speaking|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
 _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
                            re.I)

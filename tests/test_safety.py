@@ -17,9 +17,10 @@ and 90 %, with 1, `eval/safety_blind17.jsonl` 93 % and 88 %, with 2 (95 % and 88
 `eval/safety_blind22.jsonl` 88 % and 93 %, with 4 (a novel, a news story, a documentary, a training course),
 `eval/safety_blind23.jsonl` 88 % and 83 %, with 2, `eval/safety_blind24.jsonl` 92 % and 93 %, with 4, and
 `eval/safety_blind25.jsonl` 85 % and 85 %, with 2 (a pamphlet's side effects and an overdose in a movie),
-`eval/safety_blind26.jsonl` 95 % and 85 %, with 1 (a friend's stroke last month, in rehab now), and
+`eval/safety_blind26.jsonl` 95 % and 85 %, with 1 (a friend's stroke last month, in rehab now),
 `eval/safety_blind27.jsonl` 88 % and 75 %, with 4 (an epipen carried since, a dream, overdoses seen at work, a
-sister's story).
+sister's story), and `eval/safety_blind28.jsonl` (written mid-session) 92 % and 83 %, with 2 (anaphylaxis asked
+about to be prepared, a singer's stroke in the news).
 Every miss has since been fixed with a general pattern, and this keeps them fixed without a false alarm on
 the ordinary ones. The full Bot path (patterns and the semantic net) is
 checked in tests/test_answer.py."""
