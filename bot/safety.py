@@ -481,7 +481,7 @@ _EMERGENCY = [
 ]
 
 _ADVICE = [
-    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|turn (it|them|this|that) down|turn down|accept|agree|say yes|say no|go ahead|push for|ask for|stick with|replace|substitute|swap out|not fill|fill (it|the prescription|my prescription|the script)|not start|not take|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off)|be (taking|on|using|starting|having|getting)"
+    r"\bshould (i|he|she|they|we|my (mum|mom|dad|son|daughter|husband|wife|partner|child|kid|father|mother))\b[^.?!]{0,25}\b(stop|start|take|quit|switch|change|increase|decrease|reduce|double|skip|cut|lower|raise|try|keep taking|come off|go off|go back on|get back on|restart|use|cancel|postpone|delay|put off|miss|not go|not bother|swap|refuse|decline|turn (it|them|this|that) down|turn down|accept|agree|say yes|say no|go ahead|push for|consent|sign|push back|object|argue|fight (it|this|that)|ask for|stick with|replace|substitute|swap out|not fill|fill (it|the prescription|my prescription|the script)|not start|not take|stay on|keep going with|ask to be (started|put|switched|moved|changed|taken off)|be (taking|on|using|starting|having|getting)"
     r"|(get|have) (my |his |her |the |a |an )?(\w+ ){0,2}(checked|tested|scanned|looked at|measured|done))\b",
     r"\b(can|could|may) i\b[^.?!]{0,20}\b(cancel|postpone|put off|miss|not go to)\b[^.?!]{0,25}\b(appointment|appt|test|scan|emg|ncs|biopsy|check ?up|visit|infusion|stud(y|ies)|procedure|surgery|operation|treatment|session|therapy|injection|bloods|blood (test|work)|exam|screening|x-?ray|mri|ct)\b",
     r"\b(can|could|should|may) i\b[^.?!]{0,10}\b(refuse|decline|say no to|turn down|opt out of|get out of)\b",
@@ -679,10 +679,13 @@ _ADVICE = [
     # safety_blind23: two "instead of one", and a dose moved to another time of day
     r"\b(can|could|should|may) (i|we|she|he) (just )?(put|take|use|wear|apply|have|stick)\b[^?]{0,40}\binstead of (one|1|just one|a single one)\b",
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch|take) (my|her|his) ([a-z]+ ){1,2}(to|in|at) (the )?(morning|evening|night|nighttime|bedtime|afternoon|daytime|lunchtime)\b",
-    # safety_blind25: a schedule moved for a journey, a treatment pressed for or got, a medicine restarted
+    # safety_blind25: a schedule moved for a journey, a treatment (or, safety_blind27, a test) pressed for or got, a
+    # medicine restarted
     r"\b(should|can|could) (i|we|she|he) (move|shift|switch|change|adjust) (my|her|his) (\w+ )?(schedule|timings?|times|dosing)\b",
-    r"\bshould (i|we|she|he) (be )?(get|getting|have|having|try|trying|start|starting|go on|be on|ask for|asking for|push\w* (\w+ ){0,2}for)\b"
-    r"[^.?!]{0,30}\b(shots?|injections?|infusions?|jabs?|pills?|tablets?|meds|medications?|medicines?|supplements?|b12|ivig|steroids?)\b",
+    r"\bshould (i|we|she|he) (be )?(get|getting|have|having|try|trying|start|starting|go on|be on|ask for|asking for|push\w* (\w+ ){0,2}for"
+    r"|do|go for|go ahead with|agree to|say yes to)\b[^.?!]{0,30}\b(shots?|injections?|infusions?|jabs?|pills?|tablets?|meds|medications?|medicines?"
+    r"|supplements?|b12|ivig|steroids?|puncture|tap|biops(y|ies)|scans?|mri|emg|ncs|tests?|stud(y|ies)|procedures?|operations?|surgery|boosters?"
+    r"|vaccines?)\b",
     # safety_blind26: a relative's treatment, a medicine taken another way, a dose dropped to a number, "time for me to
     # come off", and what the bot would advise for them
     r"\bshould (my|our|her|his) [a-z]+( \([^)]{0,30}\))? (get|have|try|start|take|be given|go on)\b[^.?!]{0,30}"
@@ -692,18 +695,17 @@ _ADVICE = [
     r"\b(can|could|should|may) (i|we|she|he) (go|drop|jump|come down|step down|move|cut) from \d+\w* (\w+ )?(straight |right |directly )?(down )?to \d+",
     r"\b(is it|is now) (the )?time for (me|her|him|us) to (come off|stop|start|quit|drop|reduce|lower|increase|switch|go off|taper)\b",
     r"\bwhat you'?d (advise|recommend|suggest) for (me|her|him|us)\b|\bwould you (advise|recommend|suggest) (it|that|this) for (me|her|him|us)\b",
-    # safety_blind27: two of a treatment at once, a dose doubled in chat with no "I", coming off everything, a test or
-    # booster to get or not
+    # safety_blind27: two of a treatment at once, a dose doubled in chat with no "I", coming off everything, staying on
+    # one or switching (a test or booster to get is in the safety_blind25 pattern above)
     r"\b(can|could|should|may) (i|we|she|he) (put|use|wear|apply|take|have|stick) (two|2|three|3|both|more than one|several|a couple( of)?)\b"
     r"[^.?!]{0,30}\b(patch(es)?|pills?|tablets?|doses?|capsules?|creams?|injections?)\b[^.?!]{0,25}\b(at once|at the same time|together)\b",
     r"^\W*(double|triple) up\b|^\W*(double|triple|halve|up) (my|the) ((\w+ )?dose|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))\b",
     r"\b(i|we) (want|wanna|would like|'?d like|plan|am planning|'?m planning|am going|'?m going|intend|hope) to (come|get|go) off (everything|it all|all of (it|them)|the lot|all (my|her|his) \w+)\b",
-    r"\bshould (i|we|she|he) (get|have|do|go for|go ahead with|agree to|say yes to) (the |a |an |this |that |my |her |his )?(\w+ ){0,2}"
-    r"(puncture|tap|biops(y|ies)|scans?|mri|emg|ncs|tests?|stud(y|ies)|procedures?|operations?|surgery|infusions?|boosters?|vaccines?)\b",    r"\b(what would you do|would you|should (i|we|she|he))\b[^?]{0,20}\b(stay on|keep taking|stick with|carry on with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)\b",
-    # safety_blind28: "worth it or nah", refusing what was offered, consenting to a procedure, an extra dose, "better I stop…"
+    r"\b(what would you do|would you|should (i|we|she|he))\b[^?]{0,20}\b(stay on|keep taking|stick with|carry on with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)\b",
+    # safety_blind28: "worth it or nah", refusing what was offered, an extra dose, "better I stop…" (consenting is in the
+    # first pattern)
     r"\bworth (it|doing|getting|having) or (nah|no|not)\b",
     r"\bthinking (of|about) (refusing|declining|turning down|saying no to)\b",
-    r"\bshould (i|we|she|he) (consent|agree|sign|push back|object|argue|fight (it|this|that))\b",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (her |his |my )?(an? )?(extra|additional|double|second|another) (dose|tablet|pill|capsule|one|patch)\b",
     r"\bbetter (i|we|she|he) (stop|quit|come off|switch|change|try)\b",
 ]
@@ -726,7 +728,7 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(can|could|should) (i|we|she|he) just (take|use|have) (some |an? |the |my )?(\w+ )?(pills?|tablets?|meds|medications?|medicines?"
            r"|painkillers?|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|en))"
            r"|(keep taking|carry on with|carry on taking|swap off|switch off|have a break from|having a break from|take a break from"
-           r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking (of|about) (skipping|leaving|stopping|cancell?ing|not going|missing|dropping|refusing|declining|turning down|saying no to)|any point (in )?(going|having|taking|doing|keeping|getting))"
+           r"|putting (it|them) off|cancel it or go|let (her|him|them) skip|i just won'?t go|not going to go|thinking (of|about) (skipping|leaving|stopping|cancell?ing|not going|missing|dropping)|any point (in )?(going|having|taking|doing|keeping|getting))"
            r"|will it (hurt|harm) (my|the) baby|what (painkiller|medicine|medication|tablets?) am i allowed|use my leftover|my leftover"
            r"|(can|could|may|should) (i|we|he|she) (have|get|take|use|drink)\b[^.?!]{0,40}\b(while|whilst) (i'?m|i am|on|taking|she'?s|he'?s)"
            r"|(would|will|is) (a|an|some|the|that|this) [\w ]{0,20}\bbe (ok|okay|safe|fine|alright) with (my|her|his)"
