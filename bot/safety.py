@@ -860,9 +860,7 @@ def _emergency(norm: str) -> bool:
         ends = [i for i in (norm.find(c, m.end()) for c in ".?!;") if i >= 0]
         sentence = norm[start:min(ends, default=len(norm))]
         before = norm[start:m.start()]
-        if (not _over(sentence) and not _general(sentence, m.group(0)) and not _DIED_OF.search(before)
-                and not _OUTCOME_ASKED.search(before) and not _SEEN_AT_WORK.search(before)
-                and not _NEVER_BEFORE.search(before)):
+        if not _over(sentence) and not _general(sentence, m.group(0)) and not any(p.search(before) for p in _NOT_HAPPENING):
             return True
     return False
 
@@ -879,6 +877,11 @@ _SEEN_AT_WORK = re.compile(r"\b(we|i|they) (see|get|treat|deal with|handle)( so 
 _OUTCOME_ASKED = re.compile(r"\b(could|can|will|would|might|may|does|do)\b[^.?!]{0,40}\b(end up|ends up|eventually|ever)?\s*"
                             r"(leave|leaves|leaving|make|makes|making|result in|lead to|leads to|cause|causes)"
                             r" (him|her|me|you|them|us|people|someone|a person|patients|my \w+|his \w+|her \w+)?\s*$")
+
+
+# Words just before a matched emergency that tell it is not happening to anyone now: what someone died of, what could
+# happen, cases seen at work, what never happened.
+_NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE)
 
 
 _OUGHT = re.compile(r"\bought (i|we|he|she|they) to\b")
