@@ -478,6 +478,13 @@ _EMERGENCY = [
     r"\b(already )?said (all )?(my|our) goodbyes\b",
     r"\b(took|taken|swallowed|had|popped) (like |about |around |maybe |over |nearly |almost )?([1-9][0-9]|twelve|fifteen|twenty|thirty|forty|fifty)\b(?!\s*(mg|milligrams?|ml|mcg|micrograms?)\b)"
     r" (\w+ ){0,2}(paracetamol|tylenol|acetaminophen|panadol|ibuprofen|advil|nurofen|aspirin|tablets|pills|caps|capsules)\b",
+    # safety_blind29: not waking up told as fine, extra of every medicine taken, a chest squeezing with a faint coming,
+    # one side of the body gone numb, sight doubled just now
+    r"\bif (i|i just) (don'?t|dont|do not|never|didn'?t) wake up\b[^.?!]{0,30}\b(fine|ok|okay|good|better|so be it|whatever|don'?t care|dont care)\b",
+    r"\b(took|taken|swallowed|downed) (extra|double|all|the rest) of (everything|all (of )?(my|the|her|his) (pills|meds|tablets|medications|medicines))\b",
+    r"\bchest\b (has been |is |keeps |'s been |been |started |starts )?(squeezing|crushing|clamping)\b[^?!]{0,80}\b(pass out|faint|black out|sweat\w*|arm|jaw|breath\w*)\b",
+    r"\b(one|the other|left|right|whole) side of (my|his|her|the) (body|face)\b[^.?!]{0,15}\b(went|has gone|is|'s|just went|suddenly went|gone) (all )?(numb|dead|weak|limp|floppy)\b",
+    r"\b(just now|minutes? ago|now|suddenly)\b[^.?!]{0,25}\b(seeing double|double vision|seeing two of everything)\b",
 ]
 
 _ADVICE = [
@@ -521,7 +528,7 @@ _ADVICE = [
     r"\b(can|could) i (take|use|have)\b[^.?!]{0,30}\b(alongside|on top of|as well as|together with)\b",
     r"\bhow many\b[^.?!]{0,30}\b(can|should|do|could) (i|we|he|she)\b|\bmore than (\d+|one|two|three)\b[^.?!]{0,30}\b(a day|per day|at once|at a time)\b",
     r"\b(can|could|should) (we|i|she|he|they) (just )?(drop|cut|lower|reduce|halve|up|increase|stop|quit|skip|come off)\b|\bhalf a (tablet|pill|dose)\b",
-    r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards (saying no|stopping|refusing|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
+    r"\bwants to (stop|quit|come off|switch|skip|halve|double|cut down)\b|\bbetter off on\b|\bleaning towards? (saying no|stopping|refusing|declining|not)\b|\bis (that|this|it) (reasonable|sensible|a good idea|wise) for (me|him|her)\b",
     r"\b(two|2|three|3|double|extra) (of )?my\b[^.?!]{0,20}\b(pills?|tablets?|doses?|[a-z]+(in|ine|one|am|ol))\b",
     # "up my…" but not "pick up my", "messed up my", "bring up my"
     r"\b(stop\w*|quit\w*|come off|go off|wean off|skip\w*|(?<!spread )(?<!spreads )(?<!spreading )(?<!creeping )(?<!crept )(?<!moving )(?<!travel )(?<!travels )(?<!crawling )(?<!pick )(?<!picked )(?<!picks )(?<!picking )(?<!bring )(?<!brought )(?<!mess )(?<!messed )(?<!look )(?<!looked )(?<!follow )(?<!followed )(?<!back )(?<!set )(?<!sign )(?<!signed )(?<!fed )(?<!open )(?<!opened )(?<!do )(?<!doing )(?<!does )(?<!did )(?<!done )up|raise|increase|lower|decrease|reduce|double|halve|cut|adjust|change) (taking )?my\b(?! (diet|life|lifestyle|mind|routine|habits?|legs?|arms?|feet|foot|hands?|back|spine|body|neck|toes?"
@@ -637,7 +644,8 @@ _ADVICE = [
     r"\b(along with|alongside|together with|on top of|with) (my|his|her|their) (\w+ )?(pills?|tablets?|meds|medications?|medicines?"
     r"|[a-z]{4,}(in|ine|one|am|ol|ide|ate))\b",
     r"\b(would|will|is) it be (\w+ )?(dumb|stupid|silly|crazy|bad|wrong|mad|foolish|a mistake|irresponsible|risky|dangerous)"
-    r" (if (i|we|she|he) |to )(just )?(stop|skip|pause|quit|drop|come off|go off|double|miss|halve|take a break)\b",
+    r" (if (i|we|she|he) |to )(just )?(stop|skip|pause|quit|drop|come off|go off|double|miss|halve|take a break|refuse|decline|turn down"
+    r"|say no to|cancel|not (go|have|take|do))\b",
     # safety_blind17: moving doses for a fast, a missed dose given twice, a herbal with a medicine, whether a test
     # makes sense for them, and a relative's patch or tablets tried
     r"\b(can|could|should|may) (i|we|she|he) (shift|move|change|split|spread|space|time|swap) (all |both )?(of )?(my|her|his)\b[^?]{0,40}\b(doses?|tablets|pills|meds)\b",
@@ -708,6 +716,11 @@ _ADVICE = [
     r"\bthinking (of|about) (refusing|declining|turning down|saying no to)\b",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (her |his |my )?(an? )?(extra|additional|double|second|another) (dose|tablet|pill|capsule|one|patch)\b",
     r"\bbetter (i|we|she|he) (stop|quit|come off|switch|change|try)\b",
+    # safety_blind29: "restart X? yes or no", "doc says start X. yay or nay", a dose taken early
+    r"(^\W*|\b(says?|said|wants? (me|her|him) to|suggest\w*|recommend\w*|offer\w*|proposed?|should (i|we|she|he)) (to )?)(re)?(start|stop|quit|skip|switch|swap|take"
+    r"|try|go back on|come off|double|halve)\b[^.?!]{0,90}[.?!]*\s*(yes or no|yay or nay|yea or nay|y or n)\b",
+    r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (my|her|his|the|this|today'?s|tonight'?s) (\w+ )?(dose|pills?|tablets?|meds"
+    r"|patch|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))( \w+){0,3} (early|earlier|sooner|late|later)\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -747,7 +760,10 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(do|should|shall) (i|we|she|he) go (for|ahead with) (it|that|this|them)|or (just )?wait and see|(would|will|is) (it|that|this) (be )?a mistake"
            r"|(ok|okay|alright|fine|safe|wise) to (go along with|follow|agree to|accept|trust) (it|that|this|them|him|her|what)|what would you do"
            r"|(stay on|keep taking|stick with)\b[^.?!]{0,30}\bor (switch|swap|change|move|go)|(is (it|that|this)|are (they|those|these)) (something|one|ones|things?)"
-           r" (i|we|she|he) should (agree to|accept|do|have|get|go for|try|take|consider|bother with))\b")
+           r" (i|we|she|he) should (agree to|accept|do|have|get|go for|try|take|consider|bother with)"
+           # safety_blind29: "worth the risks for me personally?", "a bad idea in my case?"
+           r"|worth (it|the risks?|the side[- ]effects?|a (try|shot|go)) (for (me|her|him|us)|in (my|her|his|our) case)"
+           r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) in (my|her|his|our) case)\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -816,7 +832,7 @@ _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|
 
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
 # "I'm writing", "for my essay", "my novel", "I watched" and "I'm fine" name no one in trouble.
-_WRITER = re.compile(r"\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
+_WRITER = re.compile(r"^\W*(watched|read|saw|heard)\b|\b(made|makes|got) me (wonder|think|curious)\b|\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
                      r"|\b(my|our) \w+ (is|was|'s) (writing|drafting)\b|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(i'?m|i am) (studying|training|a student)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster|course|training|class|module|exam)\b")
@@ -881,7 +897,9 @@ _OUTCOME_ASKED = re.compile(r"\b(could|can|will|would|might|may|does|do)\b[^.?!]
 
 # Words just before a matched emergency that tell it is not happening to anyone now: what someone died of, what could
 # happen, cases seen at work, what never happened.
-_NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE)
+# …and patients met at work ("I'm a nurse and one of my patients fainted during an infusion today").
+_A_PATIENT = re.compile(r"\b(one of )?(my|our|a|the) (\w+ )?(patients?|clients?|residents?)\b[^.?!]{0,20}$")
+_NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE, _A_PATIENT)
 
 
 _OUGHT = re.compile(r"\bought (i|we|he|she|they) to\b")
