@@ -18,7 +18,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’)])\s+|\n+")
 # a request. Without the "?" many patients still ask ("how do they test for it").
 _ASKS = re.compile(
     r"^(?:(?:so|and|but|ok|okay|also|just|then|well|or|oh|hi|hey|sorry|please|pls|honestly|basically|anyway|pray|kindly)\b[\s,]*)*"
-    r"(?:what|whats|what's|wat|why|how|hows|how's|when|where|who|which|can(?!'t)|could|might|does|do|did|is|isnt|are|was|were"
+    # ("When I read the leaflet, it says…" tells when; "when will it…", "when?" ask)
+    r"(?:what|whats|what's|wat|why|how|hows|how's|whens|when(?=\W*$|'s| (?:do|does|did|is|are|was|were|will|would|should|can|could|might|may"
+    r"|has|have|had|to)\b)|where|who|which|can(?!'t)|could|might|does|do|did|is|isnt|are|was|were"
     r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know"
     # …or asked inside a telling of the doubt ("I keep wondering whether…", "I'm not sure why…", "no idea if…")
     r"|i(?:'?ve| have)? (?:keep|kept|been|was|am|'?m|always|just|still|often)(?: (?:just|still|always|really|often|been))? wonder(?:ing|ed)"
@@ -36,6 +38,17 @@ def asks(sentence: str) -> bool:
     return bool(_ASKS.match(sentence.lower()))
 
 
+# A message with no question asked outright may ask inside a wish to know ("It would help to know what physio does…",
+# "the bit I don't get is whether…", "I guess what I'm asking is how…"): the writer's own, not someone else's ("my
+# boss wants to know when I'll be back"), nor what they know already ("I know what it is").
+_WISH_TO_KNOW = re.compile(
+    r"^(?!i (?:already |really |do |totally |fully |now )?(?:know|understand|get)\b)"
+    r"(?:(?:so|and|but|just|anyway|honestly|basically)\b[\s,]*)*"
+    r"(?:i|i'?d|i'?m|im|it|it'?d|all i|what i|the (?:bit|thing|part|one thing|main thing|only thing) i|my (?:real |main |actual |only )?question)\b"
+    r"[\w' ]{0,40}?\b(?:know|understand|explain|asking|ask|question|wondering|get|figure out|work out|find out|learn|clarify)"
+    r"(?: is| was)? (?:about )?(?:whether|if|how|why|what|when|which|who)\b")
+
+
 # "my feet have gone numb, so how would they work out which one is doing it": a statement, a comma (or a dash),
 # then the question in the same sentence.
 _COMMA_QUESTION = re.compile(r"(?P<sep>,|:|\s[—–-]+)\s+(?=" + _ASKS.pattern.lstrip("^") + ")")
@@ -49,7 +62,7 @@ _TELLS = re.compile(r"\b(i|i'?m|i'?ve|im|ive|my|me|we|our|she|he|her|his|they|th
 _COMMA = re.compile(r",\s+")
 # "which" opening a relative clause, not a question: a verb or a new subject follows it.
 _RELATIVE = re.compile(r"which (?:\w+ )?(?:seems?|sounds?|is|was|means?|makes?|made|has|had|i|i'?m|they|he|she|we|you|isn'?t|wasn'?t)\b"
-                       r"|which [a-z]+ed (?:me|us|him|her|them|my|our)\b"
+                       r"|which (?:really |totally |kind of |sort of |a bit )?[a-z]+ (?:me|us|him|her|them|my|our)\b"
                        r"|who (?:is|was|has|had|lives|works|suffers|takes|is now|has now)\b")
 
 # A few words with no verb ("and the amitriptyline one"), not a clause ("that seems weird").
@@ -168,7 +181,7 @@ _TELLING = re.compile(
     r"|recently|today)\b[\s,]*)*(?:(?:my|our|his|her|their) (?:\w+'?s )?\w+(?: \(\d+\))?"
     r"|he|she|they|i|we|ive|im|hes|shes|theyre|theyve|weve|for (?:me|him|her)|there|mine"
     # …or someone close named without "my" ("…what's she looking for? mum can still walk ok")
-    r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa"
+    r"|dad|mum|mom|mam|mother|father|nan|gran|grandma|grandad|grandpa|doc|doctor|gp|neuro|rheumy|consultant|physio"
     r"|(?:every|each|all|most|no) (?:\w+ )?(?:doctor|doctors|doc|docs|one|body|nurse|gp|specialist|consultant)"
     r"|(?:a|the|some|one|this|that) (?:\w+ )?(?:forum|website|site|group|article|book|leaflet|video|friend"
     r"|blog|post|page|nurse|doctor|pharmacist|guy|woman|lady|man|form|forms|paperwork|application|boss|employer|job|company"
@@ -177,6 +190,8 @@ _TELLING = re.compile(
     r"|(?:can'?t|cannot|couldn'?t|haven'?t|havent|been|still|kept|keep|got) \w+"
     # "…any point in going to physio? its a lot of appointments on top of everything else"
     r"|(?:it'?s|its|it is|that'?s|thats) (?:a lot|too much|so much|hard|tough|exhausting|draining)\b"
+    # "…can a cream help? the top of my foot feels like i walked through nettles": what it is like, told
+    r"|(?:(?:the|my|our|his|her|their|both|all) )?(?:[\w'-]+ ){0,4}(?:feels?|felt) (?:like|as if|as though)\b"
     # "…does stress make it worse? work's been mental"
     r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
     # …or how life is going ("…does stress play into it? work is nuts and my spin class is my only outlet")
@@ -266,7 +281,7 @@ def _parts(text: str, clauses: bool) -> tuple[list[str], list[str], list[str]]:
                         remarks.add(len(parts))
                     opening = False
                     parts.append(c.strip())
-    asking = [i for i, p in enumerate(parts) if _is_question(p)]
+    asking = [i for i, p in enumerate(parts) if _is_question(p)] or [i for i, p in enumerate(parts) if _WISH_TO_KNOW.match(p.lower())]
     # "I always thought lupus was a joints and rash kind of illness?? …Can lupus actually…?": a belief told with a
     # question mark, before the question itself, is story.
     first = next((i for i in asking if not (_BELIEF.match(parts[i].lower()) and i != asking[-1])), 0)
@@ -365,13 +380,20 @@ def points_back(text: str) -> bool:
 # What a symptom is like, told ("my feet feel like they're on hot coals", "mine is like walking on gravel"), and
 # idioms ("grit my teeth") are imagery, not subjects: like the story around a question they weigh less and veto
 # nothing. A simile asked about ("does it feel like kidney pain?") is the question's subject.
-_SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b([^.?!,;:]*(?:,\s*(?:then|and|or|plus)\b[^.?!,;:]*)*)"
-                     r"(?=[.!,;:]|$)"
+# (…up to a change told after it: "my toes feel like ice cubes and go white then blue" tells the colour plainly)
+_CHANGE_TOLD = r"\s+(?:and|but|then)\s+(?:go|goes|going|went|gone|turn|turns|turning|turned|get|gets|getting|got|become|becomes|became)\b"
+_SIMILE = re.compile(r"\b(?:feels?|felt|feeling|is|are|was|were|it'?s|its)\s+like\b((?:(?!" + _CHANGE_TOLD + r")[^.?!,;:])*"
+                     r"(?:,\s*(?:then|and|or|plus)\b[^.?!,;:]*)*)(?=[.!,;:]|$|" + _CHANGE_TOLD + r")"
                      r"|\bas (?:if|though)\b([^.?!,;:]*)(?=[.!,;:]|$)"
                      # …and one's own told beside what others have ("mine is sort of little zaps up my shins")
                      r"|\bmine(?:'s| is| are| feels?| was)\b([^.?!,;:]*)(?=[.!,;:]|$)"
-                     # …or a likeness added after a comma ("feet have felt numb for weeks, like wearing thick socks")
-                     r"|,\s*(?:rather |a bit |sort of |kind of |much |just )?like\b([^.?!,;:]*)(?=[.!,;:]|$)")
+                     # …or a likeness added after a comma ("feet have felt numb for weeks, like wearing thick socks"), or
+                     # after the question ("why are my feet worse? like hot pokers on the bottoms")
+                     r"|,\s*(?:rather |a bit |sort of |kind of |much |just )?like\b([^.?!,;:]*)(?=[.!,;:]|$)"
+                     # (not a question nor a plain telling after "like": "like what's the normal number", "like my soles are…")
+                     r"|^\s*(?:a bit |sort of |kind of |just |almost )?like\b(?! (?:what|whats|why|how|is|are|does|do|can|could|when|where"
+                     r"|who|which|should|would|will|i|i'?m|im)\b| (?:my|his|her|their|our|the) \w+ (?:is|are|was|were|feels?|felt)\b)"
+                     r"([^.?!,;:]*)(?=[.!,;:]|$)")
 # …also inside a message asking about it ("my feet burn like im standing on a hot stove is that lupus?"): a likeness
 # told in the first person or of walking on something ends where the question starts.
 _LIKE_TOLD = re.compile(r"(?<!feel )(?<!feels )(?<!felt )\blike (?:i'?m|im|i am|i was|i'?ve been|walking|standing|stepping|"

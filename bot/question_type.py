@@ -138,13 +138,13 @@ _EQUALS = re.compile(r"\b([\w-]+(?: [\w-]+)?)\s*=\s*\?")
 _MEANS_FOR = re.compile(r"\bmeans? for (me|my|him|her|his|them|their|us|our)\b", re.I)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _WHAT_DOES_MEAN = re.compile(
-    r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:actually |really |even |exactly )?(?:mean|means|stand for|stands for)\b", re.I)
+    r"\b(?:what|whats|what's|wat) (?:on earth |the heck |exactly )?(?:does|do|is) (?:the word |the term |a |an )?(.+?) (?:actually |really |even |exactly )?(?:mean|means|stand for|stands for|cover|covers|involve|involves)\b", re.I)
 # "…can you explain what lupus actually is?": a definition asked inside a longer sentence, at its end.
 # …or with how to put it around it ("explain in plain english what lupus actually is", "…what lupus is in normal
 # english before I see the specialist").
 _PLAINLY = r"(?:in (?:plain|simple|normal|everyday|easy|basic|lay|regular|layman'?s?)(?: \w+)? (?:words|terms|english|language)|simply|to me)"
 _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|idea)\s+(?:" + _PLAINLY + r"\s+)?what\s+(?:a |an |the )?((?:[\w-]+ ){0,4}?[\w-]+)\s+"
-                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for)(?:,?\s+(?:" + _PLAINLY
+                           r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for|covers|involves)(?:,?\s+(?:" + _PLAINLY
                            + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
 # "tell me about the nerve conduction test", "explain small fiber neuropathy to me": a request to define what it names.
 _TELL_ABOUT = re.compile(r"^\s*(?:so |and |ok |okay |please |pls )?(?:can you |could you |would you )?(?:please )?(?:tell me|explain|describe)"
@@ -166,7 +166,9 @@ _CALLED = re.compile(r"\b(?:called|named|termed)\s+(?:an? |the )?([a-z][\w-]*(?:
 _THE_X_THING = re.compile(r"^\s*(?:so |and |ok )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:the|this|that|these|those) "
                           r"([\w-]+(?: [\w-]+)?) (?:thing|things|stuff|word|term|business)\b", re.I)
 # A generic word after the name ("EMG test", "myelin thing", "pregabalin medicine") says what kind of thing it is.
-_KIND_WORD = re.compile(r"(?<=\w) (?:test|tests|scan|scans|study|thing|things|stuff|condition|disease|medicine|medication|drug|procedure)$")
+_KIND_WORD = re.compile(r"(?<=\w) (?:test|tests|scan|scans|study|thing|things|stuff|condition|disease|medicine|medication|drug|procedure)$"
+                        # …and who mentioned it after ("the myelin thing my doctor mentioned")
+                        r"|(?<=\w) (?:thing|things|stuff)(?: [\w']+){1,4}$")
 _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "he", "she"})
 # "my rheumy kept saying myelin, what's that?": the word just before the comma.
 # …past where it is done or felt ("they want to do an EMG on my arm - what's that for?" asks about the EMG)
@@ -232,7 +234,7 @@ _ANSWER_TYPES = [
      _TELLS_APART := re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):
     # the answer is how other causes are ruled out.
-    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|anything) else"
+    (re.compile(r"\b(which one\b(?![^?]{0,30}\b(most|more|worst|worse|common|often)\b)|which of (them|the two)(?![^?]{0,20}\b(most|more|matters?|important|best|worst|worse|first|priority)\b)|which (\w+ )?is (it|causing|doing)|(or|and not|not|be|is it|it'?s|its|from) (something|somthing|sumthing|smth|anything) else"
                 r"|(instead of|rather than|and not) (the |my |his |her |their )?(lupus|sle)"
                 # "could the pills be what makes my hands tingle, not the lupus?" (not "…stuff for the pain, not the lupus?")
                 r"|\b(could|might|may|is it|be)\b[^?]{0,60}, not (the |my |his |her |their )?(lupus|sle)|(be|is it|it'?s|just) (the |my |his |her )?\w+ instead\b"
@@ -324,6 +326,10 @@ _ANSWER_TYPES = [
                 r"|what (would|will|do|does|might|could|should) (i|you|we|they|he|she|people|someone) (\w+ )?(notice|experience|feel|look out for))\b",
                 re.I),
      re.compile(r"\b(results? in|resulting in|causes|describe|presents?|manifests?|sensations?)\b", re.I)),
+    # What doctors give for it ("…electric zaps in my toes at night. what do they usually give for that?"): a treatment.
+    (re.compile(r"\bwhat (do|does|would|will|can|could|did|might) (they|doctors?|docs?|you|the doctors?|neurologists?|rheumatologists?)"
+                r" (usually |normally |typically |generally |often )?(give|prescribe|put (you|people|patients|them) on)\b[^?]{0,30}\bfor\b", re.I),
+     re.compile(r"\b(prescribed|medications?|therap(y|ies)|treat\w*|relievers?)\b", re.I)),
 ]
 
 

@@ -719,6 +719,7 @@ _ADVICE = [
     # safety_blind29: "restart X? yes or no", "doc says start X. yay or nay", a dose taken early
     r"(^\W*|\b(says?|said|wants? (me|her|him) to|suggest\w*|recommend\w*|offer\w*|proposed?|should (i|we|she|he)) (to )?)(re)?(start|stop|quit|skip|switch|swap|take"
     r"|try|go back on|come off|double|halve)\b[^.?!]{0,90}[.?!]*\s*(yes or no|yay or nay|yea or nay|y or n)\b",
+    r"\b(stop|quit|come off|go off|skip|drop|ditch|double|halve|cut down)\b[^?!]{0,60}[.?!]\s*(so |but )?should (i|we|she|he)\s*\?",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (my|her|his|the|this|today'?s|tonight'?s) (\w+ )?(dose|pills?|tablets?|meds"
     r"|patch|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))( \w+){0,3} (early|earlier|sooner|late|later)\b",
 ]
@@ -942,12 +943,13 @@ EMERGENCY_EXAMPLES = (
 EMERGENCY_SIMILARITY = 0.60
 
 
-_NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b")
+_NEVER = re.compile(r"\b(never|not ever|haven'?t ever|have not ever|never ever) (had|have|been|felt|got)\b"
+                    r"|\b(don'?t|dont|do not) (have|get) (any )?(seizures|fits|epilepsy)\b")
 # Someone learning what to look out for asks about an emergency to come, not one happening ("what does a seizure look
 # like, so I know what to watch for in the future?"); the patterns still read the rest of the message.
 _LEARNING = re.compile(r"\b(first aid|in the future|in case (it|that|this|something|one) (ever )?(happens|comes up)|warning signs|(want|like|need) to be prepared|generally speaking|what to (watch|look) (out )?for|what (does|do|would) (a|an) \w+ look like)\b")
 # "so why a seizure drug?": a kind of medicine, named by what it treats, is no seizure; the net reads the medicine alone.
-_NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds|medicines?|medications?|tablets?)\b",
+_NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsion)s? (drugs?|pills?|meds?|medicines?|medications?|tablets?)\b",
                            re.I)
 # "apart from the pills what else can I do?": medicines named as one option beside others, not pills taken; the net
 # reads them as treatment (0.62 to "I took too many pills" before, 0.47 after).

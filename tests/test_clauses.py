@@ -3,7 +3,7 @@
 import pytest
 
 from bot.answerability import key_terms
-from bot.clauses import claimed_words, points_back, story_words
+from bot.clauses import claimed_words, imagery_words, points_back, story_words
 
 
 def test_statements_before_the_question_are_story():
@@ -186,3 +186,28 @@ def test_a_remark_a_reason_or_being_too_tired_after_the_question_is_no_part_of_i
     # …but what it sounds like to them, told of the subject, and "because of…" still ask
     assert "nerve" not in story_words("why do my feet burn? sounds like the nerve thing")
     assert "lupus" not in story_words("why do my feet burn? because of the lupus?")
+
+
+def test_a_sentence_opening_with_when_tells_when_and_the_question_comes_after():
+    story = story_words("When I read the label at home it said it's for epilepsy, which threw me a bit. "
+                        "What I'd like to understand is how a seizure medicine works on nerve pain?")
+    assert {"label", "epilepsy", "threw"} <= story and "seizure" not in story
+
+
+def test_a_wish_to_know_is_the_question_only_when_nothing_is_asked_outright():
+    story = story_words("My GP wants me to see a physio but I thought physio was for athletes. My partner likes the "
+                        "idea. It would help to know what physio actually does for nerve problems.")
+    assert {"athletes", "partner"} <= story and "physio" not in story
+    # …someone else's wish is no question of the writer's
+    assert "boss" in story_words("My boss wants to know when I'll be back. It would help to know how long the EMG takes.")
+    # …and a question asked outright stays the question
+    assert {"partner", "hurts"} <= story_words("Does physio help nerve pain? My partner likes the idea. I'd love to know if it hurts.")
+
+
+def test_what_a_sensation_is_like_told_after_the_question_is_imagery_or_story():
+    assert {"pokers"} <= imagery_words("why are my feet worse than anywhere else? like hot pokers on the soles")
+    assert imagery_words("why burning? like what does it even do") == frozenset()
+    assert {"foot", "nettles"} <= story_words("can a cream help at all? the top of my foot feels like I walked "
+                                              "through nettles")
+    # …and a likeness ends where a change is told plainly
+    assert "white" not in imagery_words("my toes feel like ice cubes and go white when it's cold")
