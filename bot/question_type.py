@@ -157,7 +157,7 @@ _PART_OF = re.compile(r"^(?:the |that |this )?['\"“]?([\w-]+(?: [\w-]+)?)['\"�
 # "the condition", "that label": a subject named before the question, like a pronoun.
 _WHOSE_DOCTOR = re.compile(r"\b[\w-]+(?:'s)? (?:doctors?|docs?|specialists?|nurses?|consultants?|clinic|team|rheumatologists?"
                            r"|neurologists?)\b", re.I)
-_NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing)")
+_NAMED_BEFORE = re.compile(r"(?:(?:the|this|that) )?(?:condition|illness|disease|label|term|word|phrase|diagnosis|thing|mouthful|jargon)")
 # "I came across the word ischemia…": the word named as a word.
 _THE_WORD = re.compile(r"\b(?:the|this|a) (?:word|term|phrase|diagnosis)\s+([a-z][\w-]{2,})", re.I)
 # "…wants to check for something called small fiber neuropathy. What is that exactly": the name told.
@@ -230,6 +230,7 @@ _ANSWER_TYPES = [
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart. Before the
     # which-cause kind: "is that the same nerve pain as the zaps in my legs or something else?" asks whether they differ.
     (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
+                r"|(two|2) (different|separate|distinct) (things|problems|issues|conditions|illnesses)"
                 r"|connected to each other)\b", re.I),
      _TELLS_APART := re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
     # Which cause is it ("how do they know it's the lupus and not something else?", "which one is doing it?"):

@@ -484,7 +484,17 @@ _EMERGENCY = [
     r"\b(took|taken|swallowed|downed) (extra|double|all|the rest) of (everything|all (of )?(my|the|her|his) (pills|meds|tablets|medications|medicines))\b",
     r"\bchest\b (has been |is |keeps |'s been |been |started |starts )?(squeezing|crushing|clamping)\b[^?!]{0,80}\b(pass out|faint|black out|sweat\w*|arm|jaw|breath\w*)\b",
     r"\b(one|the other|left|right|whole) side of (my|his|her|the) (body|face)\b[^.?!]{0,15}\b(went|has gone|is|'s|just went|suddenly went|gone) (all )?(numb|dead|weak|limp|floppy)\b",
-    r"\b(just now|minutes? ago|now|suddenly)\b[^.?!]{0,25}\b(seeing double|double vision|seeing two of everything)\b",
+    r"\b(just now|minutes? ago|now|suddenly)\b[^.?!]{0,25}\b(seeing double|double vision|seeing two of everything)\b"
+    r"|\b(seeing double|double vision|seeing two of everything)\b[^.?!]{0,10}\b(all of a sudden|suddenly|just now|minutes? ago)\b",
+    # safety_blind30: half the body gone heavy, making sure not to wake up, bleeding that will not stop or a cut made on
+    # purpose, a medicine taken twice with shaking and sweats, jerking that cannot be stopped
+    r"\b(?:(?:one|the other|the left|the right|left|right) (?:side|half)|half) of (my|his|her|the) (body|face)\b[^.?!]{0,25}\b(numb|dead|weak|limp|floppy|heavy)\b",
+    r"\b(make sure|ensure|so) (that )?i (don'?t|dont|do not|never|won'?t|wont) wake up\b|\bbest way to (die|end it( all)?|kill myself|not wake up)\b",
+    r"\b(can'?t|cannot|won'?t|wont) stop (the |this |my )?bleeding\b|\bbleeding (won'?t|will not|doesn'?t|does not|isn'?t|is not) stop\w*\b"
+    r"|\b(did it|cut (myself|my wrists?|my arms?)|hurt myself|burned myself|burnt myself) on purpose\b",
+    r"\b(took|taken|had|injected|gave)\b[^.?!]{0,30}\b(twice|double|two doses|too much)\b[^?!]{0,60}\b(shaky|sweaty|sweating|can (barely|hardly) think"
+    r"|can'?t think straight|drowsy|passing out)\b",
+    r"\b(jerking|twitching|shaking|fitting|seizure|fit)\b[^?!]{0,80}\b(can'?t|cannot|won'?t|wont) stop (it|them)\b",
 ]
 
 _ADVICE = [
@@ -717,8 +727,14 @@ _ADVICE = [
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (her |his |my )?(an? )?(extra|additional|double|second|another) (dose|tablet|pill|capsule|one|patch)\b",
     r"\bbetter (i|we|she|he) (stop|quit|come off|switch|change|try)\b",
     # safety_blind29: "restart X? yes or no", "doc says start X. yay or nay", a dose taken early
-    r"(^\W*|\b(says?|said|wants? (me|her|him) to|suggest\w*|recommend\w*|offer\w*|proposed?|should (i|we|she|he)) (to )?)(re)?(start|stop|quit|skip|switch|swap|take"
-    r"|try|go back on|come off|double|halve)\b[^.?!]{0,90}[.?!]*\s*(yes or no|yay or nay|yea or nay|y or n)\b",
+    r"(^\W*|\b(says?|said|wants? ((me|her|him) )?to|suggest\w*|recommend\w*|offer\w*|proposed?|should (i|we|she|he)) (to )?)(re)?(start|stop|quit|skip|switch|swap|take"
+    r"|try|go back on|come off|double|halve|do|give|put (me|her|him) on)\b[^.?!]{0,90}[.?!]*\s*(yes or no|yay or nay|yea or nay|y or n)\b",
+    # safety_blind30: "do I say yes?", "should I just stay off them", "would you cut your prednisone…", a teenager named
+    # with her age
+    r"\b(do|should|shall) (i|we) (just )?(say|tell (him|her|them)) (yes|no)\b|\bshould (i|we|she|he) (just )?(stay|keep|remain) off\b",
+    r"\b(would|will) you (\w+ )?(cut|stop|reduce|lower|halve|double|drop|quit|skip|come off|taper|up) (your|the|my)\b",
+    r"\bshould (my|our) (\w+[- ]){1,4}(son|daughter|child|kid|mum|mom|dad|husband|wife|partner|father|mother|baby|boy|girl)\b[^.?!]{0,25}"
+    r"\b(start|stop|take|try|quit|switch|come off|go on|have)\b",
     r"\b(stop|quit|come off|go off|skip|drop|ditch|double|halve|cut down)\b[^?!]{0,60}[.?!]\s*(so |but )?should (i|we|she|he)\s*\?",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (my|her|his|the|this|today'?s|tonight'?s) (\w+ )?(dose|pills?|tablets?|meds"
     r"|patch|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))( \w+){0,3} (early|earlier|sooner|late|later)\b",
@@ -887,7 +903,8 @@ _NEVER_BEFORE = re.compile(r"\b(never|never ever|not ever|n'?t ever)\s*$")
 
 
 # Cases seen at work are other people's, long handled ("I work in an ER and we see a lot of overdoses").
-_SEEN_AT_WORK = re.compile(r"\b(we|i|they) (see|get|treat|deal with|handle)( so many| a lot of| lots of| loads of| plenty of| many)? $")
+_SEEN_AT_WORK = re.compile(r"\b((we|i|they) (see|get|treat|deal with|handle)|and (see|treat|deal with|handle))"
+                           r"( so many| a lot of| lots of| loads of| plenty of| many)? $")
 
 
 # What the illness could lead to, asked ("could it end up leaving him unable to move that foot?"), is no emergency told.
@@ -900,7 +917,9 @@ _OUTCOME_ASKED = re.compile(r"\b(could|can|will|would|might|may|does|do)\b[^.?!]
 # happen, cases seen at work, what never happened.
 # …and patients met at work ("I'm a nurse and one of my patients fainted during an infusion today").
 _A_PATIENT = re.compile(r"\b(one of )?(my|our|a|the) (\w+ )?(patients?|clients?|residents?)\b[^.?!]{0,20}$")
-_NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE, _A_PATIENT)
+# …and a limb gone to sleep ("my left foot feels like its asleep and wont wake up").
+_ASLEEP = re.compile(r"\b(foot|feet|leg|legs|hand|hands|arm|arms|toes?|fingers?)\b[^.?!]{0,30}\basleep\b[^.?!]{0,15}$")
+_NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE, _A_PATIENT, _ASLEEP)
 
 
 _OUGHT = re.compile(r"\bought (i|we|he|she|they) to\b")
