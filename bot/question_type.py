@@ -147,7 +147,7 @@ _EXPLAIN_WHAT = re.compile(r"\b(?:explain|tell me|understand|describe|know|clue|
                            r"(?:actually |really |exactly |even |basically )?(?:is|are|means|refers to|stands for|covers|involves)(?:,?\s+(?:" + _PLAINLY
                            + r"|(?:before|for|so|because|as|to (?:my|his|her|their|our|the|a|an) )\b(?:(?!\bwhat\b)[^?.!—–-])*))*\s*[?.!]*\s*$", re.I)
 # "tell me about the nerve conduction test", "explain small fiber neuropathy to me": a request to define what it names.
-_TELL_ABOUT = re.compile(r"^\s*(?:so |and |ok |okay |please |pls )?(?:can you |could you |would you )?(?:please )?(?:tell me|explain|describe)"
+_TELL_ABOUT = re.compile(r"^\s*(?:so |and |ok |okay |please |pls )?(?:(?:can|could|would) (?:you|someone|somebody|anyone) )?(?:please )?(?:tell me|explain|describe)"
                          r"(?: (?:a bit |a little |more )?about)? (?:a |an |the )?((?:[\w-]+ ){0,3}?[\w-]+)(?:,? (?:to me|please|pls|for me|"
                          + _PLAINLY + r"))*\s*[?.!]*\s*$", re.I)
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\band\b|&|['\"”’]?\?+)\s*(?=(?:what|whats|what's|how|why|is|are|does|do|can|could|where|when|which)\b)",
@@ -229,7 +229,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart. Before the
     # which-cause kind: "is that the same nerve pain as the zaps in my legs or something else?" asks whether they differ.
-    (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
+    (re.compile(r"\b(the same( thing)?(?! on (both|each|either) sides?\b)|same as|different (from|than|to)|difference between|related to each other"
                 r"|(two|2) (different|separate|distinct) (things|problems|issues|conditions|illnesses)"
                 r"|connected to each other)\b", re.I),
      _TELLS_APART := re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),
@@ -253,9 +253,10 @@ _ANSWER_TYPES = [
                 r"\b(test|check|diagnos\w*|confirm|find out|tell|know|detect|measure)", re.I),
      re.compile(r"\b(biopsy|confirmed|confirm|tests?|studies|exam|measure|assess\w*|diagnos\w*|imaging|rule out)\b", re.I)),
     # What happens first at a visit ("first neuro appt next week, what will they check?"): how the work-up begins.
-    (re.compile(r"\b(first|start|begin\w*|beforehand|before (any|the|ordering))\b[^?]{0,60}"
+    (re.compile(r"\b(first|1st|start|begin\w*|beforehand|before (any|the|ordering))\b[^?]{0,60}"
                 r"\b(appointment|appt|visit|neuro\w*|doctor|physician|rheum\w*|gp|they|tests?)\b"
-                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician|they)\b[^?]{0,60}\b(first|at the start|begin\w*|start (with|by|off))\b"
+                r"|\b(appointment|appt|visit|neurologist|neuro|doctor|physician|they)\b[^?]{0,60}\b(first|at the start|begin\w*|start (with|by|off"
+                r"|figuring|working|looking|checking|testing))\b"
                 # "what will the doctor actually do to check it at the visit?"
                 r"|\bwhat (will|would|do|does|did|is|are|might) (the |my |her |his )?(doctor|doc|neurologist|neuro|rheumatologist|rheum|gp|physician|they|he|she)\b"
                 r"[^?]{0,40}\b(at|during|in) (the|my|this|that|her|his|our) (visit|appointment|appt|consultation|consult|check-?up)\b",
@@ -360,7 +361,8 @@ def _defined_subject(question: str) -> str | None:
     if at is None:
         at = next((i for i, part in enumerate(sentences) if _WHAT_DOES_MEAN.search(part) or _EXPLAIN_WHAT.search(part)), 0)
     tries = ((_WHAT_DOES_MEAN.search, question), (_WHAT_IS.match, question), (_WHAT_IS.match, sentences[at]),
-             (_EXPLAIN_WHAT.search, sentences[at]), (_EXPLAIN_WHAT.search, question), (_TELL_ABOUT.match, question))
+             (_EXPLAIN_WHAT.search, sentences[at]), (_EXPLAIN_WHAT.search, question), (_TELL_ABOUT.match, question),
+             (_TELL_ABOUT.match, sentences[at]))  # "can someone explain lupus in simple words? my grandson just…"
     # "what is vasculitis and what has it got to do with my feet?": the first question defines, the second asks on.
     # The first match naming a short subject, tried lazily in order: "what is lupus exactly? my sister just got
     # diagnosed" read whole names everything after "what is".

@@ -52,6 +52,7 @@ _CHAT = {
     "summat": "something", "bloods": "blood tests", "sed": "said", "sez": "says", "alot": "a lot", "wats": "what's",
     "reely": "really", "realy": "really", "relly": "really", "probly": "probably", "prolly": "probably", "probs": "probably",
     "prbly": "probably", "dx'd": "diagnosed", "dxd": "diagnosed", "dx": "diagnosis",
+    "1st": "first", "2nd": "second", "3rd": "third", "appt": "appointment", "appts": "appointments",
     "thot": "thought", "gos": "goes", "dosent": "doesn't", "dosnt": "doesn't", "dosen't": "doesn't", "dosn't": "doesn't",
     # …and regional words the table lacks or would take for another ("necking" is not "pecking")
     "whereabouts": "where", "righto": "ok", "necking": "taking",

@@ -1283,6 +1283,9 @@ def test_which_of_two_does_better_needs_a_sentence_comparing_them(answer_bot, me
     (("got prescribed gabapentin today", "wait the pharmacist said its a seizure med?? i dont have seizures why would i "
       "get that"), "Anti-seizure medications"),
     (("someone online says the sensing nerves get hit more than the movement ones, true?",), "Sensory nerves"),
+    # "that mouthful" points at the words quoted before it, and is no subject of its own
+    (("My letter says 'symmetric distal sensorimotor polyneuropathy secondary to SLE'. My GP is away so I can't ask "
+      "her. It would help to know what that mouthful means in normal language.",), "affecting both sensation"),
 ])
 def test_a_question_told_among_images_stories_and_hearsay_is_answered(answer_bot, turns, fragment):
     reply = ask(answer_bot, *turns)
@@ -1303,3 +1306,15 @@ def test_what_the_article_never_says_told_among_images_and_names_is_not_answered
 def test_a_stop_told_then_should_i_is_a_personal_decision(answer_bot):
     reply = ask(answer_bot, "my feet are a bit better now so my friend says i can just stop them. should i?")
     assert reply.safety and reply.safety.kind == "medical_advice", reply.reply
+
+
+@pytest.mark.parametrize("turns, fragment", [
+    # a request to explain, asked of anyone, with a story after it
+    (("could somebody explain lupus in plain words? my granddaughter was just diagnosed",), "chronic autoimmune disease"),
+    # "1st appt" is the first appointment
+    (("what happens at the 1st appt for nerve pain",), "A physician begins"),
+    (("the doctor tapped my knees and poked my feet with a pin", "is that really how they start figuring out nerve pain?"),
+     "A physician begins"),
+])
+def test_short_requests_and_chat_spellings_reach_their_answer(answer_bot, turns, fragment):
+    assert_quotes(ask(answer_bot, *turns), fragment)
