@@ -18,7 +18,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
-from .text import STOPWORDS, all_stems, content_words, lexicon, normalize, stem, words
+from .text import STOPWORDS, all_stems, content_words, lexicon, medicine_names, normalize, stem, words
 from .word_frequency import zipf_frequency
 
 # People a patient mentions ("my mum…"), also typed as a possessive without its apostrophe ("mums appointment").
@@ -450,9 +450,8 @@ _STATES_TIME_OF_DAY = re.compile(r"\b(night|nights|nighttime|evening|morning|bed
 _ASKS_BETTER = re.compile(r"\b(which|what)( one| drug| medicine| med| medication| treatment| option| of (the|them|those|these)( two)?)?"
                           r" (works?|is|would (work|be)|does|helps?|do you think (works?|is))( \w+)? (better|best|more effective|stronger|safer"
                           r"|easier|gentler|worse|the most effective)\b|\b(easier|harder|gentler|rougher|safer) on (your|my|the|her|his) body\b"
-                          r"|\b(work|works|working) (any )?better than\b|\b(better|safer|stronger|more effective) than (gabapentin|pregabalin|lyrica"
-                          r"|neurontin|amitriptyline|nortriptyline|duloxetine|cymbalta|steroids?|prednisone|cyclophosphamide|azathioprine"
-                          r"|mycophenolate|ivig|the (other|others|pills?|tablets?|cream|patch))\b")
+                          r"|\b(work|works|working) (any )?better than\b|\b(better|safer|stronger|more effective) than (the |my )?("
+                          + "|".join(map(re.escape, medicine_names())) + r"|(the )?(other|others|pills?|tablets?|cream|patch))\b")
 _STATES_BETTER = re.compile(r"\b(better|best|worse|worst|superior|inferior|preferred|first-line|than|most effective|more effective"
                             r"|less effective|more severe|less severe|more serious|less serious|milder)\b")
 # Where to find someone ("is there a lupus nerve doctor near me in ohio") is answered only by a sentence naming a place.

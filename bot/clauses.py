@@ -14,6 +14,10 @@ from .text import normalize, words
 
 # (a sentence may end inside its closing quote or bracket: "…the tech said 'your nerves are fine.' How can…")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?]['\"”’)])\s+|\n+")
+# A doubt told ("I keep wondering whether…", "I'm not sure why…"): a question asked inside a telling of it.
+_WONDERING = r"i(?:'?ve| have)? (?:keep|kept|been|was|am|'?m|always|just|still|often)(?: (?:just|still|always|really|often|been))? wonder(?:ing|ed)"
+_UNSURE = (r"(?:i'?m|im|i am) (?:just |still |really |honestly |a bit |a little )?(?:not sure|unsure|curious|confused)"
+           r"(?= (?:if|whether|why|how|what|when|which|about)\b)")
 # A sentence that asks: ends with "?", or opens (after a filler) with a question word, an auxiliary verb or
 # a request. Without the "?" many patients still ask ("how do they test for it").
 _ASKS = re.compile(
@@ -23,8 +27,7 @@ _ASKS = re.compile(
     r"|has|have|had|to)\b)|where|who|which|can(?!'t)|could|might|does|do|did|is|isnt|are|was|were"
     r"|will|would|should|has|have|any|anyone|tell|explain|help|give me|(?:list|name) (?:the|some|all|them|a few|of)|i wonder|wondering|want to know|need to know"
     # …or asked inside a telling of the doubt ("I keep wondering whether…", "I'm not sure why…", "no idea if…")
-    r"|i(?:'?ve| have)? (?:keep|kept|been|was|am|'?m|always|just|still|often)(?: (?:just|still|always|really|often|been))? wonder(?:ing|ed)"
-    r"|(?:i'?m|im|i am) (?:just |still |really |honestly |a bit |a little )?(?:not sure|unsure|curious|confused)(?= (?:if|whether|why|how|what|when|which|about)\b)"
+    r"|" + _WONDERING + "|" + _UNSURE +
     r"|(?:i )?(?:don'?t|do not|dont|can'?t|cannot) (?:really )?(?:understand|get|figure out|work out|see)(?= (?:if|whether|why|how|what|when|which)\b)"
     r"|(?:i have |i'?ve got |i got )?no idea(?= (?:if|whether|why|how|what|when|which)\b)"
     # …and asked as politely as in a letter ("I should be most grateful to learn whether…")
@@ -84,8 +87,7 @@ _AUXILIARY = re.compile(r"(?:has|have|had|is|are|was|were|am|do|does|did|will|wo
 
 
 # "I read a blog where someone called it brain fog and I'm not sure if lupus can…": the doubt after "and" is asked.
-_AND_DOUBT = re.compile(r"\s+(?:and|but|so)\s+(?=(?:i'?m|im|i am) (?:just |still |really |honestly |a bit |a little )?(?:not sure|unsure)"
-                        r" (?:if|whether|why|how|what)\b|i (?:keep|kept|'?ve been|have been|was|am|'?m) (?:just |still |always |really )?wondering\b)")
+_AND_DOUBT = re.compile(r"\s+(?:and|but|so)\s+(?=" + _UNSURE + "|" + _WONDERING + r"\b)")
 
 
 def _clauses(sentence: str) -> list[str]:

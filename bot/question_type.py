@@ -229,7 +229,7 @@ _ANSWER_TYPES = [
      re.compile(r"\b(describe[sd]?|sensations of)\b", re.I), W_SURE_CUE),
     # Same or different ("is brain fog the same thing as the burning?"): a sentence telling them apart. Before the
     # which-cause kind: "is that the same nerve pain as the zaps in my legs or something else?" asks whether they differ.
-    (re.compile(r"\b(the same( thing)?(?! on (both|each|either) sides?\b)|same as|different (from|than|to)|difference between|related to each other"
+    (re.compile(r"\b(the same( thing)?|same as|different (from|than|to)|difference between|related to each other"
                 r"|(two|2) (different|separate|distinct) (things|problems|issues|conditions|illnesses)"
                 r"|connected to each other)\b", re.I),
      _TELLS_APART := re.compile(r"\b(distinct|differs?|different from|differentiate between|unlike|separate|the same)\b", re.I)),

@@ -213,6 +213,13 @@ def lexicon() -> Lexicon:
     return Lexicon(entries, max(len(k) for k in entries), gapped, kinds)
 
 
+@lru_cache(maxsize=1)
+def medicine_names() -> tuple[str, ...]:
+    """Names of medicines patients compare, lowercased (``lexicon/medicines.tsv``)."""
+    raw = resources.files("bot").joinpath("lexicon/medicines.tsv").read_text(encoding="utf-8")
+    return tuple(line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _table(name: str) -> tuple[dict[Phrase, tuple[Phrase, ...]], dict[tuple[str, str], tuple[Phrase, ...]]]:
     """A lexicon table: lay phrases separated by ",", a tab, clinical phrases separated by ";" ("a … b" for a gapped
     pair)."""

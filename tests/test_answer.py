@@ -1254,6 +1254,8 @@ def test_a_chain_of_follow_ups_keeps_the_subject_named_three_turns_before(answer
 @pytest.mark.parametrize("message", [
     "is azathioprine easier on the body than cyclophosphamide?",
     "which one works better for the burning, duloxetine or amitriptyline?",
+    # a medicine named from the packaged list of names, not from the article
+    "is pregabalin better than lidocaine for burning feet?",
 ])
 def test_which_of_two_does_better_needs_a_sentence_comparing_them(answer_bot, message):
     reply = ask(answer_bot, message)
