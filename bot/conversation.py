@@ -28,6 +28,9 @@ _SOMETHING_ELSE = re.compile(r"\b(what|anything|anyone|who|where|how) else\b|(?<
                              r"|medications?|medicines?|drugs|mechanisms?|forms?)\b"
                              r"|\bother (\w+ )?(types?|kinds?|options?|treatments?|creams?)\b")  # not "my other meds could…"
 _OTHERS = re.compile(r"\b(other|others|else|another)\b")
+# A turn that only narrows the question before it ("anyone tried cbd" then "for lupus neuropathy i mean"): the two
+# ask one question together.
+_NARROWS = re.compile(r"^\W*(?:for|in|with) (?!(?:it|that|this|them|those|these)\b)[^?]{1,50}\bi mean\W*$")
 _CONTEXT_TURNS = 4  # earlier user turns that may carry the topic (a chain of follow-ups keeps the first one's); older ones rarely apply
 
 
@@ -103,6 +106,9 @@ def resolve(messages: list[Message], topical_count) -> Resolved:
             more = True  # same focus and context as the turn before
             continue
         more = False
+        if _NARROWS.match(normalize(turn)):
+            focus = f"{focus} {turn}"
+            continue
         if is_follow_up(turn, topical_count(turn)):
             context = " ".join(x for x in (focus, context) if x)
         else:

@@ -1320,3 +1320,10 @@ def test_a_stop_told_then_should_i_is_a_personal_decision(answer_bot):
 ])
 def test_short_requests_and_chat_spellings_reach_their_answer(answer_bot, turns, fragment):
     assert_quotes(ask(answer_bot, *turns), fragment)
+
+
+def test_a_turn_that_only_narrows_the_question_before_it_asks_it_again(answer_bot):
+    # "…i mean" narrows what was asked: acupuncture is still the subject, and the articles do not cover it
+    reply = ask(answer_bot, "anyone tried acupuncture", "for lupus nerve pain i mean")
+    assert reply.abstained and not reply.claims, reply.reply
+    assert_quotes(ask(answer_bot, "is there anything they prescribe", "for the nerve pain i mean"), "Anti-seizure")
