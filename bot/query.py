@@ -237,14 +237,12 @@ def analyze(text: str, vocabulary: Vocabulary) -> Query:
     # A name with its "'s" ("Raynaud's", "Sjogren's") is meant as typed unless it is a slip of a corpus word: not
     # "maynard".
     names = set(_POSSESSIVE.findall(read.lower()))
-    corrected_words = [vocabulary.correct(w) for w in raw_words]
     corrected_words = [raw if raw in names and fixed not in vocabulary.words else fixed
-                       for raw, fixed in zip(raw_words, corrected_words)]
+                       for raw, fixed in ((w, vocabulary.correct(w)) for w in raw_words)]
     # A slip mended to no corpus word may be one beside a word it is written with ("mylan sheeth" is not "dylan").
     for i, (raw, fixed) in enumerate(zip(raw_words, list(corrected_words))):
-        if raw in names:
-            continue
-        if fixed not in vocabulary.words and not vocabulary.knows(raw) and zipf_frequency(raw) < REAL_WORD_ZIPF:
+        if (raw not in names and fixed not in vocabulary.words and not vocabulary.knows(raw)
+                and zipf_frequency(raw) < REAL_WORD_ZIPF):
             near = vocabulary.beside(raw, corrected_words[i - 1] if i else None,
                                      corrected_words[i + 1] if i + 1 < len(corrected_words) else None)
             if near:

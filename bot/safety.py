@@ -483,12 +483,14 @@ _EMERGENCY = [
     r"\bif (i|i just) (don'?t|dont|do not|never|didn'?t) wake up\b[^.?!]{0,30}\b(fine|ok|okay|good|better|so be it|whatever|don'?t care|dont care)\b",
     r"\b(took|taken|swallowed|downed) (extra|double|all|the rest) of (everything|all (of )?(my|the|her|his) (pills|meds|tablets|medications|medicines))\b",
     r"\bchest\b (has been |is |keeps |'s been |been |started |starts )?(squeezing|crushing|clamping)\b[^?!]{0,80}\b(pass out|faint|black out|sweat\w*|arm|jaw|breath\w*)\b",
-    r"\b(one|the other|left|right|whole) side of (my|his|her|the) (body|face)\b[^.?!]{0,15}\b(went|has gone|is|'s|just went|suddenly went|gone) (all )?(numb|dead|weak|limp|floppy)\b",
-    r"\b(just now|minutes? ago|now|suddenly)\b[^.?!]{0,25}\b(seeing double|double vision|seeing two of everything)\b"
+    r"\b(one|the other|left|right|whole) side of (my|his|her|the) (body|face)\b[^.?!]{0,15}\b(went|has gone|is|'s|just went|suddenly went|gone) (all )?(numb|dead|weak|limp|floppy)\b"
+    # (safety_blind30: …or half of it gone heavy)
+    r"|\b(?:(?:one|the other|the left|the right|left|right) (?:side|half)|half) of (my|his|her|the) (body|face)\b[^.?!]{0,25}\b(numb|dead|weak|limp|floppy|heavy)\b",
+    # ("suddenly" before it is matched above)
+    r"\b(just now|minutes? ago|now)\b[^.?!]{0,25}\b(seeing double|double vision|seeing two of everything)\b"
     r"|\b(seeing double|double vision|seeing two of everything)\b[^.?!]{0,10}\b(all of a sudden|suddenly|just now|minutes? ago)\b",
-    # safety_blind30: half the body gone heavy, making sure not to wake up, bleeding that will not stop or a cut made on
-    # purpose, a medicine taken twice with shaking and sweats, jerking that cannot be stopped
-    r"\b(?:(?:one|the other|the left|the right|left|right) (?:side|half)|half) of (my|his|her|the) (body|face)\b[^.?!]{0,25}\b(numb|dead|weak|limp|floppy|heavy)\b",
+    # safety_blind30: making sure not to wake up, bleeding that will not stop or a cut made on purpose, a medicine taken
+    # twice with shaking and sweats, jerking that cannot be stopped
     r"\b(make sure|ensure|so) (that )?i (don'?t|dont|do not|never|won'?t|wont) wake up\b|\bbest way to (die|end it( all)?|kill myself|not wake up)\b",
     r"\b(can'?t|cannot|won'?t|wont) stop (the |this |my )?bleeding\b|\bbleeding (won'?t|will not|doesn'?t|does not|isn'?t|is not) stop\w*\b"
     r"|\b(did it|cut (myself|my wrists?|my arms?)|hurt myself|burned myself|burnt myself) on purpose\b",
