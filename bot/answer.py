@@ -23,7 +23,7 @@ from .mixed_language import mostly_foreign
 from .question_type import LISTS, W_SURE_CUE, question_type
 from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
-from .safety import SafetyCheck
+from .safety import SafetyCheck, carried
 from .settings import Settings
 from .text import fold, lexicon, normalize, stem, words
 from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
@@ -123,16 +123,27 @@ class Bot:
         safety = self.safety(question)
         if safety and safety.kind == "emergency":
             return Reply(reply=safety.message, abstained=True, safety=safety)
+        # the urgent-care message stays first while follow-ups are about the emergency; the answer follows it
+        safety = carried(self._urgent_before(msgs), question) or safety
         if not safety and (fixed := small_talk(question)):
             return Reply(reply=fixed, suggestions=self.suggestions(question))
         resolved = resolve(msgs, self._topical_count)
         if mostly_foreign(as_read(question), self.retriever.vocabulary.knows):
             # "Welche Medikamente behandeln eigentlich den Lupus…?": say why, rather than that the articles don't cover it.
             return self._abstain(resolved, safety, text_of.ENGLISH_ONLY)
-        chosen = self._select(resolved, general=bool(safety))
+        chosen = self._select(resolved, general=bool(safety) and safety.kind == "medical_advice")
         if not chosen:
             return self._abstain(resolved, safety)
         return self._compose(chosen, resolved, safety)
+
+    def _urgent_before(self, msgs) -> Safety | None:
+        """The emergency the user's earlier turns are still in, if any."""
+        urgent = None
+        for m in msgs[:-1]:
+            if m.role == "user":
+                found = self.safety(m.content[: self.settings.max_message_chars])
+                urgent = found if found and found.kind == "emergency" else carried(urgent, m.content)
+        return urgent
 
     def suggestions(self, question: str = "", limit: int = 3) -> list[str]:
         """Up to ``limit`` questions the corpus answers, nearest to ``question`` first."""
@@ -537,7 +548,8 @@ class Bot:
         intro_tpl = text_of.MORE_INTRO if r.more else text_of.ANSWER_INTRO_ONE
         intro = intro_tpl.format(title=next(iter(titles))) if len(titles) == 1 else text_of.ANSWER_INTRO_MANY
         if safety:
-            intro = f"{safety.message}\n\n{text_of.MEDICAL_ADVICE_GENERAL}"
+            general = text_of.MEDICAL_ADVICE_GENERAL if safety.kind == "medical_advice" else intro
+            intro = f"{safety.message}\n\n{general}"
         body = f"{intro}\n\n" + " ".join(lines)
         return Reply(reply=body, claims=claims, citations=citations, abstained=False, safety=safety)
 

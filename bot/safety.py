@@ -978,6 +978,24 @@ _AN_OPTION = re.compile(r"\b(apart from|aside from|besides|other than|except for
                         r" (?:the |my |these |those |her |his |any )?(?:pills?|tablets?|meds|medications?|medicines?|drugs?)\b", re.I)
 
 
+# A follow-up to an emergency is still about it ("is this my lupus nerve pain??" after crushing chest pain) unless it
+# tells the danger settled: help came, the person is fine, or the caller is on the phone to emergency services.
+_SETTLED = re.compile(r"\b((she|he|they|it|i|we)('?s|'?re| is| are| am|'?m) (all right|alright|ok|okay|fine|stable|awake|breathing( normally)?|home|safe|calmer|better)"
+                      r"|(paramedics?|ambulance|ems|medics|911|999|112) (came|come|are here|is here|arrived|took|has taken|have taken|on (the|their|its) way|coming)"
+                      r"|(called|calling|rang|ringing|phoned|on the phone (to|with)) (911|999|112|an ambulance|the ambulance|ems|emergency)"
+                      r"|(at|in) (the )?(hospital|er|a&e|emergency room|emergency department|urgent care)|false alarm"
+                      r"|(it|the (pain|seizure|fit|attack|shaking)) (stopped|has stopped|passed|has passed|went away|is gone|eased|settled)"
+                      r"|(woke|came round|came around|came to)\b)")
+
+
+def carried(previous: Safety | None, text: str) -> Safety | None:
+    """The emergency of the user's turn before, carried into this follow-up unless it tells the danger over."""
+    if previous is None or previous.kind != "emergency":
+        return None
+    norm = normalize(text)
+    return None if _SETTLED.search(norm) or _over(norm) else previous
+
+
 class SafetyCheck:
     """Patterns first; then, with an embedder, closeness in meaning to known emergencies."""
 
