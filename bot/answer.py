@@ -23,7 +23,7 @@ from .mixed_language import mostly_foreign
 from .question_type import LISTS, W_SURE_CUE, question_type
 from .rerank import DEPTH as RERANK_DEPTH, also_examined, judge_hit, question_terms
 from .retrieval import HybridRetriever
-from .safety import SafetyCheck, carried
+from .safety import SafetyCheck, carried, check_safety
 from .settings import Settings
 from .text import fold, lexicon, normalize, stem, words
 from .types import Article, Citation, Claim, Hit, Reply, Safety, Section, Sentence
@@ -121,27 +121,30 @@ class Bot:
         msgs = parse_messages(raw_messages)
         question = msgs[-1].content[: self.settings.max_message_chars]
         safety = self.safety(question)
+        if not safety or safety.kind != "emergency":
+            # a follow-up during an emergency ("is this my lupus nerve pain??" after chest pain) is still one
+            safety = carried(self._urgent_before(msgs), question) or safety
         if safety and safety.kind == "emergency":
+            # nothing beside the urgent message: a quote would read as an answer to "is this just my nerves?"
             return Reply(reply=safety.message, abstained=True, safety=safety)
-        # the urgent-care message stays first while follow-ups are about the emergency; the answer follows it
-        safety = carried(self._urgent_before(msgs), question) or safety
         if not safety and (fixed := small_talk(question)):
             return Reply(reply=fixed, suggestions=self.suggestions(question))
         resolved = resolve(msgs, self._topical_count)
         if mostly_foreign(as_read(question), self.retriever.vocabulary.knows):
             # "Welche Medikamente behandeln eigentlich den Lupus…?": say why, rather than that the articles don't cover it.
             return self._abstain(resolved, safety, text_of.ENGLISH_ONLY)
-        chosen = self._select(resolved, general=bool(safety) and safety.kind == "medical_advice")
+        chosen = self._select(resolved, general=bool(safety))
         if not chosen:
             return self._abstain(resolved, safety)
         return self._compose(chosen, resolved, safety)
 
     def _urgent_before(self, msgs) -> Safety | None:
-        """The emergency the user's earlier turns are still in, if any."""
+        """The emergency the user's earlier turns are still in, if any, as the patterns found it: the embedding net's
+        rarer false alarms ("i hate taking pills") would otherwise silence the follow-ups too."""
         urgent = None
         for m in msgs[:-1]:
             if m.role == "user":
-                found = self.safety(m.content[: self.settings.max_message_chars])
+                found = check_safety(m.content[: self.settings.max_message_chars])
                 urgent = found if found and found.kind == "emergency" else carried(urgent, m.content)
         return urgent
 
@@ -548,8 +551,7 @@ class Bot:
         intro_tpl = text_of.MORE_INTRO if r.more else text_of.ANSWER_INTRO_ONE
         intro = intro_tpl.format(title=next(iter(titles))) if len(titles) == 1 else text_of.ANSWER_INTRO_MANY
         if safety:
-            general = text_of.MEDICAL_ADVICE_GENERAL if safety.kind == "medical_advice" else intro
-            intro = f"{safety.message}\n\n{general}"
+            intro = f"{safety.message}\n\n{text_of.MEDICAL_ADVICE_GENERAL}"
         body = f"{intro}\n\n" + " ".join(lines)
         return Reply(reply=body, claims=claims, citations=citations, abstained=False, safety=safety)
 

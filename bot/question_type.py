@@ -174,7 +174,11 @@ _PRONOUNS = frozenset({"it", "that", "this", "they", "those", "these", "them", "
 # …past where it is done or felt ("they want to do an EMG on my arm - what's that for?" asks about the EMG)
 _X_WHATS_THAT = re.compile(r"\b([a-z][\w-]{2,})(?:\s+(?:on|in|at|of|for) (?:my|his|her|their|the|your) [\w-]+)?"
                            r"\s*[,:;—–-]+\s*(?:so )?(?:what|whats|what's|wat)(?: is| are|'s)? (?:that|this|it|those)\b(?! one)"
-                           r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))", re.I)
+                           r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:¿)?(?:qu[eé] es (?:eso|esto)|c'?est quoi|o que [eé] (?:isso|isto))"
+                           # …or in a second language's order, with nothing after ("poly something, what is", "small
+                           # fiber, what mean", "lupus is what kind of disease")
+                           r"|\b([a-z][\w-]{2,})\s*[,:;—–-]+\s*(?:so )?(?:what|wat) (?:is|mean|means|it means|it is)\s*[?.!]*\s*$"
+                           r"|^\s*(?:and |so |but )?([a-z][\w-]{2,}) (?:is|are) (?:what|wat)(?: (?:kind|type|sort) of (?:a |an )?[\w-]+)?(?=\s*[?,.!]|\s*$)", re.I)
 
 
 # A sentence giving examples of what it names ("Anti-seizure medications, such as gabapentin…", "These include…").
@@ -385,7 +389,7 @@ def _defined_subject(question: str) -> str | None:
         subject = m.group(1).lower()
     else:
         m = _X_WHATS_THAT.search(question)
-        subject = (m.group(1) or m.group(2)).lower() if m else None
+        subject = next(g for g in m.groups() if g).lower() if m else None
     if m and subject and (subject in _PRONOUNS or _NAMED_BEFORE.fullmatch(subject)):
         # "my mum just got told she has lupus. what actually is it?", "…a diagnosis of SLE, but I do not understand what
         # the condition actually is": what was quoted before it, else the rarest word told ("doc said my numbness is
@@ -413,7 +417,8 @@ def _is_definition(sentence: str, subject: str) -> bool:
         return True
     return bool(re.search(rf"(?:known as|called) {subj}\b|\({subj}\)"
                           rf"|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b"
-                          rf"|\s*\(| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
+                          # (not a one-word label naming what befalls it: "the myelin sheath (demyelinating)")
+                          rf"|\s*\((?![a-z]+\))| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
                           # "Nerve Conduction Studies (NCS) measure…" defines "nerve conduction": the name, its acronym, what it does
                           rf"|\b{subj} [\w-]+ \([^)]{{1,12}}\) (?:measures?|assess(?:es)?|records?|checks?|tests?|shows?|looks? at)\b"
                           rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))

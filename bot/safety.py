@@ -65,7 +65,7 @@ _EMERGENCY = [
     r"\bend (my|it all|my own) ?(life)?\b",
     r"\b(don'?t|do not) want to (live|be alive|be here)\b",
     r"\b(wants?|wanted|wanna|wanting) to die\b|\bkms\b|\bunalive (myself|me)\b|\bbetter off dead\b|\bno reason to live\b",
-    r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without me\b|\bnot worth living\b",
+    r"\b(no ?one|nobody|anyone)\b[^.?!]{0,25}\bmiss me\b|\bbetter off without (me|him|her|them|us)\b|\bnot worth living\b",
     r"\b(can'?t|cannot) (go on|do this anymore|take (it|this) anymore)\b|\bi'?m done\b[^?]{0,60}\b(pills?|bottle|life|living)\b",
     r"(?<!the )\b(just )?(end|ended|ending) (it|things|everything)( all)?\b",  # not "in the end it got better"
     r"\b(don'?t|do not|dont) (see|see any) (the )?point\b[^.?!]{0,20}\b(anymore|any more|in anything|of anything|going on)\b|\bburden (on|to) (everyone|my family|everybody|them)\b",
@@ -497,6 +497,23 @@ _EMERGENCY = [
     r"\b(took|taken|had|injected|gave)\b[^.?!]{0,30}\b(twice|double|two doses|too much)\b[^?!]{0,60}\b(shaky|sweaty|sweating|can (barely|hardly) think"
     r"|can'?t think straight|drowsy|passing out)\b",
     r"\b(jerking|twitching|shaking|fitting|seizure|fit)\b[^?!]{0,80}\b(can'?t|cannot|won'?t|wont) stop (it|them)\b",
+    # safety_blind31: a head knock told after its signs, a pupil bigger than the other, locked in and not answering
+    # (and "better off without him", in the older pattern), a blank half hour, fumes from mixed cleaners, how and when
+    # planned, blindness come suddenly, someone who stopped responding, shaking that cannot be stopped, a child into a
+    # relative's pill box
+    r"\b(confus\w*|vomit\w*|throwing up|drowsy|sleepy|pupils?)\b[^?!]{0,80}\b(hit|banged|bumped|smacked|knocked) (my|his|her|their) head\b"
+    r"|\b(one )?pupils?\b[^.?!]{0,30}\b(bigger|larger|smaller|wider|different sizes?|uneven|blown)\b",
+    r"\blocked (himself |herself |themselves |myself )?in\b[^?]{0,120}\b(won'?t|wont|not|isn'?t|is not|doesn'?t|does not) (answer|answering|respond|responding|open|opening|come out)\b",
+    r"\b(can'?t|cannot|don'?t|do not|doesn'?t|does not) remember (anything (from|about) )?the (last|past) (half (an )?hour|\d+ min\w*|few min\w*)\b"
+    r"|\b(bit|bitten|biting) (my|his|her|their) tongue\b[^?!]{0,80}\b(twitch\w*|jerk\w*|shak\w*|floor|strange|confus\w*)\b"
+    r"|\b(twitch\w*|jerk\w*|shak\w*|floor)\b[^?!]{0,120}\b(bit|bitten|biting) (my|his|her|their) tongue|\btongue is bleeding\b",
+    r"\bmix(ed|ing)? (the )?bleach (and|with)\b|\b(bleach|chlorine) fumes\b[^?!]{0,60}\b(cough\w*|breath\w*|chest|dizzy)\b",
+    r"\bplann\w* (how and when|when and how)\b|\btonight (feels|seems|is) like the night\b",
+    r"\bsudd?en\w*\b[^.?!]{0,20}\bblind(ness)?\b|\bblind(ness)?\b[^.?!]{0,30}\b(minutes?|mins?|an hour) ago\b",
+    r"\b(just |suddenly )?stopped (responding|answering me|talking to me)\b[^?!]{0,60}\b(eyes|stare|staring|blink\w*|minute ago|floor)\b"
+    r"|\b(eyes open|staring)\b[^.?!]{0,30}\bnot (blinking|responding|answering)\b",
+    r"\b(shaking|jerking|twitching)\b[^.?!]{0,25}\b(and )?(can'?t|cant|cannot|won'?t|wont) stop\b",
+    r"\bgot into (my |the |his |her )?(grandma|gran|nan|nana|grandpa|grandad|mum|mom|dad)'?s? (pill|tablet|medicine|meds) ?(organi[sz]er|box|bottle|cabinet|cupboard|pot)\b",
 ]
 
 _ADVICE = [
@@ -725,7 +742,7 @@ _ADVICE = [
     # safety_blind28: "worth it or nah", refusing what was offered, an extra dose, "better I stop…" (consenting is in the
     # first pattern)
     r"\bworth (it|doing|getting|having) or (nah|no|not)\b",
-    r"\bthinking (of|about) (refusing|declining|turning down|saying no to)\b",
+    r"\bthinking (of|about) (just )?(refusing|declining|turning down|saying no)\b",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (her |his |my )?(an? )?(extra|additional|double|second|another) (dose|tablet|pill|capsule|one|patch)\b",
     r"\bbetter (i|we|she|he) (stop|quit|come off|switch|change|try)\b",
     # safety_blind29: "restart X? yes or no", "doc says start X. yay or nay", a dose taken early
@@ -740,6 +757,14 @@ _ADVICE = [
     r"\b(stop|quit|come off|go off|skip|drop|ditch|double|halve|cut down)\b[^?!]{0,60}[.?!]\s*(so |but )?should (i|we|she|he)\s*\?",
     r"\b(can|could|should|may) (i|we|she|he) (take|have|give|use) (my|her|his|the|this|today'?s|tonight'?s) (\w+ )?(dose|pills?|tablets?|meds"
     r"|patch|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il))( \w+){0,3} (early|earlier|sooner|late|later)\b",
+    # safety_blind31: whose advice to follow, "should I or…", whether it is stupid to try, a bare "stop X now?",
+    # what the bot would advise for a relative
+    r"\bwho (should|do|shall) (i|we|she|he) (listen to|believe|trust|go with|side with)\b|\bshould (i|we|she|he),? or\b",
+    r"\b(would|will|is) it be (stupid|crazy|dumb|silly|mad|daft|foolish|wrong|bad|reckless|risky) (of me |of us )?(to|if (i|we|she|he)) "
+    r"(try|stop|take|skip|start|quit|switch|swap|come off|go off|refuse|decline|drop|ditch|double|halve|cut)\b",
+    r"^\W*(stop|quit|skip|double|halve|start|restart|ditch|drop) (my |the |her |his )?[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|ica|ta)\b"
+    r"( (now|today|tonight|tomorrow|already))?\s*\?",
+    r"\bwhat (would|do) you (advise|recommend|suggest)( (for|to) (me|her|him|us|them))?\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
@@ -782,7 +807,10 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r" (i|we|she|he) should (agree to|accept|do|have|get|go for|try|take|consider|bother with)"
            # safety_blind29: "worth the risks for me personally?", "a bad idea in my case?"
            r"|worth (it|the risks?|the side[- ]effects?|a (try|shot|go)) (for (me|her|him|us)|in (my|her|his|our) case)"
-           r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) in (my|her|his|our) case)\b")
+           r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) in (my|her|his|our) case"
+           # safety_blind31: "whats better for me personally", "should i bother getting it tested", "if we should refuse it"
+           r"|(better|best|safer|right) (one |choice |option )?for (me|her|him|us) personally|(should|shall) (i|we|she|he) (even |really )?bother (getting|having|doing|taking|trying|starting|going)"
+           r"|(if|whether) (i|we|she|he) should (refuse|decline|accept|agree to|go ahead|turn (it|them) down|say (yes|no)))\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -918,7 +946,8 @@ _OUTCOME_ASKED = re.compile(r"\b(could|can|will|would|might|may|does|do)\b[^.?!]
 # Words just before a matched emergency that tell it is not happening to anyone now: what someone died of, what could
 # happen, cases seen at work, what never happened.
 # …and patients met at work ("I'm a nurse and one of my patients fainted during an infusion today").
-_A_PATIENT = re.compile(r"\b(one of )?(my|our|a|the) (\w+ )?(patients?|clients?|residents?)\b[^.?!]{0,20}$")
+_A_PATIENT = re.compile(r"\b(one of )?(my|our|a|the) (\w+ )?(patients?|clients?|residents?)\b[^.?!]{0,20}$"
+                        r"|\b(patients?|clients?|residents?) (who|that)\b[^.?!]{0,30}$")
 # …and a limb gone to sleep ("my left foot feels like its asleep and wont wake up").
 _ASLEEP = re.compile(r"\b(foot|feet|leg|legs|hand|hands|arm|arms|toes?|fingers?)\b[^.?!]{0,30}\basleep\b[^.?!]{0,15}$")
 _NOT_HAPPENING = (_DIED_OF, _OUTCOME_ASKED, _SEEN_AT_WORK, _NEVER_BEFORE, _A_PATIENT, _ASLEEP)
@@ -974,7 +1003,9 @@ _NAMED_BY_USE = re.compile(r"\b(anti-?)?(seizure|epilepsy|epileptic|fit|convulsi
                            re.I)
 # "apart from the pills what else can I do?": medicines named as one option beside others, not pills taken; the net
 # reads them as treatment (0.62 to "I took too many pills" before, 0.47 after).
-_AN_OPTION = re.compile(r"\b(apart from|aside from|besides|other than|except for|instead of|beyond|on top of|as well as)"
+_AN_OPTION = re.compile(r"\b(apart from|aside from|besides|other than|except for|instead of|beyond|on top of|as well as"
+                        # …and medicines disliked ("i hate taking pills": 0.6 to "I took too many pills")
+                        r"|(?:hate|dislike|don'?t like|do not like|can'?t stand|sick of|tired of|fed up with|fed up of) taking)"
                         r" (?:the |my |these |those |her |his |any )?(?:pills?|tablets?|meds|medications?|medicines?|drugs?)\b", re.I)
 
 

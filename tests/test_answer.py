@@ -144,13 +144,11 @@ def test_emergencies_get_urgent_message_first(answer_bot, message):
     assert "911" in reply.reply and reply.claims == []
 
 
-def test_a_follow_up_during_an_emergency_keeps_the_urgent_message_first(answer_bot, loaded_index):
-    reply = ask(answer_bot, "my wife has lupus and she's having a seizure right now, shaking on the floor",
-                "can lupus even cause this??")
+def test_a_follow_up_during_an_emergency_gets_the_urgent_message_again(answer_bot):
+    reply = ask(answer_bot, "i have lupus and all of a sudden i have crushing chest pain and i cant catch my breath",
+                "is this my lupus nerve pain??")
     assert reply.safety is not None and reply.safety.kind == "emergency"
-    assert reply.reply.startswith(messages.EMERGENCY)
-    assert_grounded(reply, loaded_index)
-    assert_quotes(reply, "seizures")
+    assert reply.reply == messages.EMERGENCY and reply.claims == []
 
 
 def test_an_emergency_told_settled_is_not_carried_into_the_next_question(answer_bot):
