@@ -64,7 +64,7 @@ SCAFFOLDING = frozenset(
     calls calling along matters concerned concern concerns suppose supposing clue report reports legit advice portal portals sound sounds sounding
     behind rationale reasoning whose hell freaking frickin friggin flipping bloody damn dang effing supposed list
     section sections paragraph paragraphs printout handout intro introduction heading subheading page pages latin particular
-    trying idea overrated nonsense rubbish fluff bogus hype mouthful jargon gibberish""".split()
+    trying idea overrated nonsense rubbish fluff bogus hype mouthful jargon gibberish huh hmm hm um umm uh eh ah ahh ooh""".split()
 ) | _PEOPLE
 
 # "…they don't actually die off, right?": a closing tag asking for agreement names nothing (the text may come

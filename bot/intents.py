@@ -1,4 +1,4 @@
-"""Messages that are not questions about the articles: greetings, thanks, "what can you do?", goodbyes."""
+"""Messages that are not questions about the articles: greetings, thanks, "what can you do?", goodbyes, a clinic's errands."""
 
 from __future__ import annotations
 
@@ -30,6 +30,14 @@ _SMALL = {
         r"|what do you know( about)?|help|what is this|what can i ask( you)?|how does this work)[ ,!.?]*$"
     ),
     "goodbye": re.compile(r"^(bye|goodbye|see you|good night|that's all|nothing else|no thanks?( you)?)[ ,!.]*$"),
+    # "can u help me move my appointment to thursday", "i need a refill of my gabapentin can you send it": the clinic's
+    # work, asked of the chat
+    "errand": re.compile(
+        rf"^(({_GREETING})[ ,!.]+)?(please |pls |hi |so |ok(ay)? )*((can|could|would|will) (you|u)( please| pls)?( help me| help)?( to)?|please|pls"
+        r"|i (need|want|would like|'?d like) (you )?to|i need (you )?to|how do i) "
+        r"(book|move|change|reschedule|re-schedule|cancel|make|arrange|set up|schedule|refill|renew|reorder|order|send|pass|forward|email"
+        r"|message|contact|call|ring|get me|put me)\b[^?]{0,60}\b(appointments?|appts?|bookings?|prescriptions?|scripts?|refills?|results?"
+        r"|doctor|dr|rheum\w*|neuro\w*|nurse|gp|clinic|referrals?|sick note|fit note|records?)\b[^?]{0,40}[ ,!.?]*$"),
     # "ur kinda useless ngl", "that didn't help at all": about the replies, not about the articles' subject.
     "not_helpful": re.compile(
         r"^((wow|ugh|honestly|seriously|tbh|ngl|lol|well|ok(ay)?|so)[ ,!.]+)*"
@@ -43,6 +51,7 @@ _REPLIES = {
     "thanks": messages.THANKS,
     "capabilities": messages.CAPABILITIES,
     "goodbye": messages.GOODBYE,
+    "errand": messages.ERRAND,
     "not_helpful": messages.NOT_HELPFUL,
 }
 

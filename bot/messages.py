@@ -40,6 +40,11 @@ CAPABILITIES = (
     "personal medical advice."
 )
 GOODBYE = "Take care. Come back any time you have a question."
+# Asked to do a clinic's errand (book or move an appointment, renew a prescription, pass on a message).
+ERRAND = (
+    "I can’t book or change appointments, order prescriptions or pass messages to your care team; please "
+    "contact the clinic for that. I can answer questions about the articles on this site."
+)
 # Said to someone unhappy with the replies: no claim, an apology and how to get more from the articles.
 NOT_HELPFUL = (
     "I’m sorry that wasn’t helpful. I can only quote what the articles say, so it can help to ask about one "

@@ -34,7 +34,7 @@ _EMERGENCY = [
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(feet|foot)\b"
     r"(?!\s+(properly|very well|well|any ?more|these days|like (i|she|he) used to)\b)"
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
-    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes) out wrong)\b|\bgarbled\b",
+    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes|came) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
     r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|fell|lopsided|crooked|uneven|sagging|slack)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
     r"\b(dribbl\w*|drool\w*)\b[^.?!]{0,30}\bmouth\b|\bmouth\b[^.?!]{0,30}\b(dribbl\w*|drool\w*)\b",
@@ -168,7 +168,7 @@ _EMERGENCY = [
     r"\b(accidentally|by mistake|by accident)\b[^?!]{0,160}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|mouth sores|sores|bleeding|can'?t stay awake)\b"
     r"|\b(took|taken|had|swallowed)\b[^?!]{0,60}\b(by mistake|by accident)\b[^?!]{0,60}\b(vomit\w*|drowsy|sleepy|confused|slow|throwing up|bleeding)\b",
     r"\b(giving|gave|give) away (his|her|their|all (his|her|their)) (\w+ )?(pills|things|stuff|belongings|possessions)\b"
-    r"|\bsaying goodbye to (everyone|everybody|us all|the family|all of us)\b",
+    r"|\bsaying goodbye to (everyone|everybody|us all|the family|all of us|people|friends|my friends|my family|family|loved ones)\b",
     r"\bspurt\w*\b|\bblood\b[^.?!]{0,30}\b(won'?t|wont|doesn'?t|not) stop\w*\b",
     r"\b(toddler|baby|child|kid|little one|son|daughter|grandson|granddaughter|\d+ ?(year|yr)[- ]old)\b[^?!]{0,40}\b(ate|eaten|swallowed|chewed)\b[^?!]{0,20}\b(my|his|her|the|some|a|\d+)\b",
     r"\b(lethal|fatal|deadly) (dose|amount|number)\b|\bwant (it|this|everything) (all )?to be over\b",
@@ -514,6 +514,11 @@ _EMERGENCY = [
     r"|\b(eyes open|staring)\b[^.?!]{0,30}\bnot (blinking|responding|answering)\b",
     r"\b(shaking|jerking|twitching)\b[^.?!]{0,25}\b(and )?(can'?t|cant|cannot|won'?t|wont) stop\b",
     r"\bgot into (my |the |his |her )?(grandma|gran|nan|nana|grandpa|grandad|mum|mom|dad)'?s? (pill|tablet|medicine|meds) ?(organi[sz]er|box|bottle|cabinet|cupboard|pot)\b",
+    # safety_blind32: something drunk from under the sink, a whole packet taken, a chest grabbed
+    r"\b(drank|drunk|swallowed|ate|eaten|drinking|had)\b[^.?!]{0,30}\b(from )?under the (kitchen |bathroom )?sink\b"
+    r"|\b(took|taken|swallowed|had|downed)\b (a |the |her |his |my )?(whole|entire|full) (packet|pack|box|bottle|strip|blister)s? of\b",
+    r"\b(grabbed|clutched|clutching|grabbing|gripping|holding) (his|her|their|my) chest\b",
+    r"\b(is|'s|are|'re|keeps|kept|started|starting|been) (seizing|fitting|convulsing)\b(?! up\b)",
 ]
 
 _ADVICE = [
@@ -761,19 +766,23 @@ _ADVICE = [
     # what the bot would advise for a relative
     r"\bwho (should|do|shall) (i|we|she|he) (listen to|believe|trust|go with|side with)\b|\bshould (i|we|she|he),? or\b",
     r"\b(would|will|is) it be (stupid|crazy|dumb|silly|mad|daft|foolish|wrong|bad|reckless|risky) (of me |of us )?(to|if (i|we|she|he)) "
-    r"(try|stop|take|skip|start|quit|switch|swap|come off|go off|refuse|decline|drop|ditch|double|halve|cut)\b",
+    r"(try|stop|take|skip|start|quit|switch|swap|come off|go off|refuse|decline|drop|ditch|double|halve|cut|say no|say yes)\b",
     r"^\W*(stop|quit|skip|double|halve|start|restart|ditch|drop) (my |the |her |his )?[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ex|ica|ta)\b"
     r"( (now|today|tonight|tomorrow|already))?\s*\?",
     r"\bwhat (would|do) you (advise|recommend|suggest)( (for|to) (me|her|him|us|them))?\b",
+    # safety_blind32: "go for it or not?", what the bot would do in the writer's place
+    r"\b(go for it|go ahead|do it|get it|have it|take it|try it|accept it)\s*,? or (not|nah|no)\b",
+    r"\bwould you (get|take|have|do|try|start|stop|switch|refuse)\b[^.?!]{0,40}\bif you (were|had)\b",
+    r"\b(should|shall) (i|we|she|he) (just )?(go along with|agree to|follow|accept) (it|that|this|the plan|what (he|she|they) (says?|said|wants?))\b",
 ]
 
 # A personal decision about a treatment, told in any words: the person ("i", "my", "her"), a treatment, test or
 # visit, and a permission or choice ("ok?", "any harm in", "is it the right choice for me", "do i keep taking").
 # A "?" is matched by a lookahead: the group ends on a word boundary, which never follows a "?" before a space.
-_PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he)\b"
+_PERSONAL = r"\b(i|i'?m|im|i'?ve|ive|i'?d|me|my|we|we'?re|our|us|her|him|his|she|he|wanna|gonna)\b"
 _TREATMENT = (r"\b(pills?|tablets?|meds|medications?|medicines?|doses?|dosage|vaccines?|vaccinations?|jabs?|shots?|injections?"
               r"|infusions?|biops(y|ies)|scans?|tests?|stud(y|ies)|appointments?|appts?|treatments?|therap(y|ies)|creams?|patch(es)?"
-              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|ivig|stimulators?|trials?|procedures?|surgery|operations?|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
+              r"|supplements?|painkillers?|steroids?|ibuprofen|naproxen|nsaids?|b12|ivig|emg|ncs|blocks?|punctures?|stimulators?|trials?|procedures?|surgery|operations?|beer|wine|alcohol|drink|drive|plasters?|physio\w*"
               r"|nurofen|advil|motrin|tylenol|panadol|aleve|lyrica|neurontin|aspirin|[a-z]{4,}(in|ine|one|am|ol|ide|ate|ab|il|ta|ex|ort))\b")
 _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(?! (to|if i) (ask|tell|talk|chat|say|share|mention))|(would|will) (it|that|this) be (ok|okay|alright|safe|fine|in order|wise|sensible|advisable)"
            r"|(that|this) combo (ok|okay|safe|fine)|(safe|ok|okay) for (me|her|him|us)(?=\?)|\bok(?=\?)|okay(?=\?)|am i allowed|are we allowed|any harm in|would it matter if|does it matter if"
@@ -810,7 +819,9 @@ _CHOICE = (r"\b(is (it|that|this) (ok|okay|alright|all right|safe|fine|allowed)(
            r"|(a )?(good|bad|sensible|wise) (idea|plan|option|choice) in (my|her|his|our) case"
            # safety_blind31: "whats better for me personally", "should i bother getting it tested", "if we should refuse it"
            r"|(better|best|safer|right) (one |choice |option )?for (me|her|him|us) personally|(should|shall) (i|we|she|he) (even |really )?bother (getting|having|doing|taking|trying|starting|going)"
-           r"|(if|whether) (i|we|she|he) should (refuse|decline|accept|agree to|go ahead|turn (it|them) down|say (yes|no)))\b")
+           r"|(if|whether) (i|we|she|he) should (refuse|decline|accept|agree to|go ahead|turn (it|them) down|say (yes|no))"
+           # safety_blind32: "worth it?", "is that necessary for me?"
+           r"|worth it(?=\s*\?)|(is|are) (that|it|this|they|those) (really |even |actually )?(necessary|needed|essential|required|needful) for (me|her|him|us))\b")
 _DECISION = [re.compile(p) for p in (_PERSONAL, _TREATMENT, _CHOICE)]
 
 
@@ -823,10 +834,10 @@ _ADVICE_PATTERNS = [re.compile(p) for p in _ADVICE]
 # A sentence that tells of an emergency that is over ("I fainted once years ago", "back in March I had chest
 # pain… I'm fine now") needs no urgent notice, unless it also says something is happening now ("I had a
 # stroke years ago and now my face is drooping again").
-_HISTORY = re.compile(r"\b(years? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
+_HISTORY = re.compile(r"\b(years? ago|yrs? ago|months? ago|weeks? ago|(summers?|winters?|springs?|autumns?) ago|back in|years back|a few years|in (19|20)\d\d"
                       r"|(at|during) (my|her|his|the) (very )?(first|last|previous|old) \w+(?: (?!(?:and|now|but|so|then|again|today|tonight)\b)\w+){0,2}"
                       r"|(been )?(fine|ok|okay|well|good|great) (ever )?since|(i'?m|i am|she'?s|he'?s) \d+ now|doing (well|fine|ok|okay|great)( now)?"
-                      r"|(for|in) (years|ages|months|decades|a long time) now|in a (much |far |way |far far )?(good|better) place( now)?"
+                      r"|(for|in) (years|ages|months|decades|a long time) now|in a (much |far |way |far far |really |very |so )?(good|better) place( now)?"
                       r"|(it'?s|that'?s) (a|an|our) (\w+ )?(joke|story|memory) now"
                       r"|last (year|month|week|summer|winter|spring|autumn|fall|christmas)|turned out|was treated|(fine|ok|okay|better|well) now|wore off|at the time"
                       r"|(nothing|never|not|none) since|as a (teen\w*|child|kid|baby|student)|when (i|he|she|they|we) (was|were) (young|little|a \w+|\d+)"
@@ -845,8 +856,14 @@ _NOW = re.compile(r"\b(now|again|just|currently|started(?! \w+ing\b)|starting|th
                   r"|(sitting|lying|standing) (here|there|next to me|beside me))\b")
 
 
+# A "now" about the illness or the doctor's plan is no emergency happening ("my grandad had a stroke years ago and my mum
+# has lupus now", "had a seizure last year and now my doc wants to take me off keppra").
+_NOW_ORDINARY = re.compile(r"\b(has|have|got|with|diagnosed with) (lupus|sle|neuropathy)( too| as well)? now\b"
+                           r"|\bnow (my|the|his|her) (doc|doctor|dr|neuro\w*|rheum\w*|gp|consultant|specialist|cardiologist|team) (wants|says|said|thinks|is|has)\b")
+
+
 def _over(sentence: str) -> bool:
-    return bool(_HISTORY.search(sentence)) and not _NOW.search(_HISTORY.sub(" ", sentence))
+    return bool(_HISTORY.search(sentence)) and not _NOW.search(_NOW_ORDINARY.sub(" ", _HISTORY.sub(" ", sentence)))
 
 
 # What someone died of is long over, whatever follows ("my mum died of a heart attack years ago and now I've got
@@ -879,7 +896,7 @@ _HYPOTHETICAL = re.compile(r"\bhypothetical\w*\b|\b(what )?if (someone|somebody|
 
 # Someone writing a handout or an essay asks for its readers, and someone who says they are fine asks in general:
 # "I'm writing", "for my essay", "my novel", "I watched" and "I'm fine" name no one in trouble.
-_WRITER = re.compile(r"^\W*(watched|read|saw|heard)\b|\b(made|makes|got) me (wonder|think|curious)\b|\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
+_WRITER = re.compile(r"^\W*(watched|watching|read|reading|saw|heard)\b|\b(made|makes|got) me (wonder\w*|think\w*|curious)\b|\b(i'?m|i am|i was|we'?re|we are) (writing|putting together|making|preparing|reading|watching)\b|\b(i'?m|i am) (fine|ok|okay|not in any danger)\b"
                      r"|\b(my|our) \w+ (is|was|'s) (writing|drafting)\b|\b(i|we) (watched|read|saw|heard|listened to)\b|\b(i'?m|i am) (studying|training|a student)\b|\b(my|our) (novel|story|book|screenplay|script|film|play)\b"
                      r"|\bfor (a|an|my|our|the) (\w+ ){0,3}(handout|essay|leaflet|article|presentation|talk|blog|post|newsletter"
                      r"|assignment|project|paper|coursework|poster|course|training|class|module|exam)\b")

@@ -101,6 +101,13 @@ def test_greeting_gets_fixed_reply_without_claims(answer_bot):
         assert reply.claims == [] and reply.safety is None and not reply.abstained
 
 
+@pytest.mark.parametrize("text", ["can u help me move my appointment to thursday afternoon",
+                                  "i need you to refill my gabapentin prescription", "can you send my results to my gp"])
+def test_a_clinic_errand_is_sent_to_the_clinic_not_answered_with_a_quote(answer_bot, text):
+    reply = ask(answer_bot, "hi", text)
+    assert reply.claims == [] and reply.reply == messages.ERRAND
+
+
 def test_a_complaint_about_the_replies_gets_an_apology_not_a_quote(answer_bot):
     for text in ["ur kinda useless ngl 💀", "that didn't help at all", "this is rubbish"]:
         reply = ask(answer_bot, text)
@@ -623,6 +630,11 @@ STORY_THEN_QUESTION = [
     # a definition asked after an age and before a feeling is still the definition
     ("my son is 23 and was just told he has lupus. what is it actually? im his dad and so confused", "commonly known as lupus"),
     ("first neuro appt on friday for tingly feet, what will they do there", "A physician begins with"),
+    # a second language's word order and its literal words for feelings; an acronym the article never spells out
+    ("lupus is what kind of disease, i am new diagnose", "chronic autoimmune disease"),
+    ("neuropathy in hands and feet both side same, doctor call it with long name. poly something, what is", "polyneuropathy"),
+    ("my legs have ants inside, all the time walking. lupus can do this?", "tingling"),
+    ("what is sfn", "Small-Fiber Neuropathy"),
 ]
 
 
