@@ -30,7 +30,7 @@ _SMALL = {
         r"|what do you know( about)?|help|what is this|what can i ask( you)?|how does this work)[ ,!.?]*$"
     ),
     "goodbye": re.compile(r"^(bye|goodbye|see you|good night|that's all|nothing else|no thanks?( you)?)[ ,!.]*$"),
-    # "can u help me move my appointment to thursday", "i need a refill of my gabapentin can you send it": the clinic's
+    # "can u help me move my appointment to thursday", "i need you to refill my gabapentin prescription": the clinic's
     # work, asked of the chat
     "errand": re.compile(
         rf"^(({_GREETING})[ ,!.]+)?(please |pls |hi |so |ok(ay)? )*((can|could|would|will) (you|u)( please| pls)?( help me| help)?( to)?|please|pls"

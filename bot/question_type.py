@@ -417,8 +417,9 @@ def _is_definition(sentence: str, subject: str) -> bool:
         return True
     return bool(re.search(rf"(?:known as|called) {subj}\b|\({subj}\)"
                           rf"|\b{subj}(?:\)|\s*\([^)]{{1,12}}\))?(?:,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b"
-                          # (not a one-word label naming what befalls it: "the myelin sheath (demyelinating)")
-                          rf"|\s*\((?![a-z]+\))| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
+                          # (not a one-word label naming what befalls it, "the myelin sheath (demyelinating)", as an
+                          # acronym would: "Central Nervous System (CNS)")
+                          rf"|\s*\((?![a-z]+(?:ing|al|ed|ic|ive)\))| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
                           # "Nerve Conduction Studies (NCS) measure…" defines "nerve conduction": the name, its acronym, what it does
                           rf"|\b{subj} [\w-]+ \([^)]{{1,12}}\) (?:measures?|assess(?:es)?|records?|checks?|tests?|shows?|looks? at)\b"
                           rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))
