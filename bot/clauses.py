@@ -198,6 +198,10 @@ _TELLING = re.compile(
     r"|(?!(?:it|this|that|there|which|what)\b)[a-z]+(?:'s| has| have|'ve) been\b"
     # …or how life is going ("…does stress play into it? work is nuts and my spin class is my only outlet")
     r"|(?:work|life|things|everything|home|school|uni|college|the job) (?:is|are|'s|has been|have been) "
+    # …or what a medicine does to them ("…put on the skin? pills make me nauseous"), or what someone unnamed said
+    # ("…an autoimmune thing? someone at work said its contagious")
+    r"|(?:(?:the )?(?:pills?|tablets?|meds|medications?|medicines?|steroids|painkillers?)) (?:make|makes|made|give|gives|gave) (?:me|her|him|us)\b"
+    r"|(?:someone|somebody|people|a (?:\w+ )?(?:friend|colleague|coworker|relative|neighbou?r))(?: (?:at|from|in|on) (?:\w+ ){0,2}?\w+)? (?:said|says|say|told|tell|think|thinks|reckon|reckons)\b"
 )
 
 

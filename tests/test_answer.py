@@ -635,6 +635,11 @@ STORY_THEN_QUESTION = [
     ("neuropathy in hands and feet both side same, doctor call it with long name. poly something, what is", "polyneuropathy"),
     ("my legs have ants inside, all the time walking. lupus can do this?", "tingling"),
     ("what is sfn", "Small-Fiber Neuropathy"),
+    ("what does myelinated mean", "the protective fatty layer"),
+    # what a medicine does to them, and what someone unnamed said, told after the question
+    ("is there anything i can just put on the skin? pills make me nauseous and its only one spot on my foot thats really "
+     "bad", "Topical pain relievers"),
+    ("is lupus an autoimmune thing? someone at work said its contagious and i didnt know what to say", "chronic autoimmune"),
 ]
 
 
