@@ -408,7 +408,8 @@ def _defined_subject(question: str) -> str | None:
 def _is_definition(sentence: str, subject: str) -> bool:
     """Does the sentence define ``subject`` ("X is a…", "X, commonly known as…", "known as X", "X (…)")?"""
     low = fold(sentence).lower().replace("-", " ")  # "small fiber neuropathy" defines "Small-Fiber Neuropathy"
-    subj = re.escape(subject.replace("-", " "))
+    # "myelinated" is defined where the myelin is ("the myelin sheath, the protective fatty layer…")
+    subj = "(?:" + "|".join(re.escape(s.replace("-", " ")) for s in {subject, re.sub(r"(?<=\w{4})ated$", "", subject)}) + ")"
     # The name itself, or its acronym in brackets, then the definition ("the myelin sheath, the protective covering…"
     # with its head noun), not "…NCS and EMG results are typically normal".
     # …or glosses it in brackets or after "or" ("the nerve fiber itself (axonal)", "nerve pain, or neuropathic pain";
@@ -422,4 +423,6 @@ def _is_definition(sentence: str, subject: str) -> bool:
                           rf"|\s*\((?![a-z]+(?:ing|al|ed|ic|ive)\))| (?:is|are) (?:a|an|the|when|what|how)\b| refers)"
                           # "Nerve Conduction Studies (NCS) measure…" defines "nerve conduction": the name, its acronym, what it does
                           rf"|\b{subj} [\w-]+ \([^)]{{1,12}}\) (?:measures?|assess(?:es)?|records?|checks?|tests?|shows?|looks? at)\b"
-                          rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b", low))
+                          rf"|\b{subj} [\w-]+,\s+(?:the|a|an|which|commonly|also|known|characteri[sz]ed)\b"
+                          # …or says what it does ("autoantibodies that attack healthy tissues and organs")
+                          rf"|\b{subj} (?:that|which) (?!(?:is|are|was|were|can|may|might|could|will|would|do|does|did)\b)[a-z]+", low))

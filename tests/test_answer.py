@@ -636,6 +636,7 @@ STORY_THEN_QUESTION = [
     ("my legs have ants inside, all the time walking. lupus can do this?", "tingling"),
     ("what is sfn", "Small-Fiber Neuropathy"),
     ("what does myelinated mean", "the protective fatty layer"),
+    ("what are autoantibodies?", "autoantibodies that attack healthy tissues"),
     # what a medicine does to them, and what someone unnamed said, told after the question
     ("is there anything i can just put on the skin? pills make me nauseous and its only one spot on my foot thats really "
      "bad", "Topical pain relievers"),
