@@ -34,7 +34,7 @@ _EMERGENCY = [
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\b(lift|move|raise|use)\b[^.?!]{0,15}\b(feet|foot)\b"
     r"(?!\s+(properly|very well|well|any ?more|these days|like (i|she|he) used to)\b)"
     r"|\b(can'?t|cannot|unable to|can not|could ?n'?t)\b[^.?!]{0,10}\bfeel\b[^.?!]{0,15}\b(arms?|legs?|face|side)\b",
-    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes|came) out wrong)\b|\bgarbled\b",
+    r"\b(words?|speech|talking)\b[^.?!]{0,25}\b(garbled|jumbled|slurr\w*|nonsense|mixed up|(coming|comin'?|come|comes) out wrong)\b|\bgarbled\b",
     # a face fallen on one side, told in everyday words
     r"\b(face|mouth|smile)\b[^.?!]{0,30}\b(dropped|drooped|fallen|fell|lopsided|crooked|uneven|sagging|slack)\b|\blopsided\b|\bcan'?t smile (properly|straight|right)\b",
     r"\b(dribbl\w*|drool\w*)\b[^.?!]{0,30}\bmouth\b|\bmouth\b[^.?!]{0,30}\b(dribbl\w*|drool\w*)\b",
@@ -514,11 +514,13 @@ _EMERGENCY = [
     r"|\b(eyes open|staring)\b[^.?!]{0,30}\bnot (blinking|responding|answering)\b",
     r"\b(shaking|jerking|twitching)\b[^.?!]{0,25}\b(and )?(can'?t|cant|cannot|won'?t|wont) stop\b",
     r"\bgot into (my |the |his |her )?(grandma|gran|nan|nana|grandpa|grandad|mum|mom|dad)'?s? (pill|tablet|medicine|meds) ?(organi[sz]er|box|bottle|cabinet|cupboard|pot)\b",
-    # safety_blind32: something drunk from under the sink, a whole packet taken, a chest grabbed
+    # safety_blind32: something drunk from under the sink, a whole packet taken, a chest grabbed, "is seizing"
     r"\b(drank|drunk|swallowed|ate|eaten|drinking|had)\b[^.?!]{0,30}\b(from )?under the (kitchen |bathroom )?sink\b"
     r"|\b(took|taken|swallowed|had|downed)\b (a |the |her |his |my )?(whole|entire|full) (packet|pack|box|bottle|strip|blister)s? of\b",
     r"\b(grabbed|clutched|clutching|grabbing|gripping|holding) (his|her|their|my) chest\b",
     r"\b(is|'s|are|'re|keeps|kept|started|starting|been) (seizing|fitting|convulsing)\b(?! up\b)",
+    # (words that "came out wrong" alone are a slip of the tongue: with a face gone numb, a stroke's sign)
+    r"\b(face|mouth|lips?)\b[^.?!]{0,20}\b(went|gone|is|going) numb\b[^.?!]{0,60}\b(words?|speech)\b[^.?!]{0,25}\b(came|come|coming|comes) out wrong\b",
 ]
 
 _ADVICE = [
